@@ -1,0 +1,57 @@
+/**
+ * cac wiring only: flags → options → command → exit code. Commands live in
+ * src/commands/; this file builds the parser and turns its outcome into an exit code.
+ */
+import { cac, type CAC } from 'cac';
+import { ExitCode, type CliIo } from './cli-io.js';
+import { registerCapture } from './commands/capture.js';
+import { registerVerify } from './commands/verify.js';
+import { VERSION } from './version.js';
+
+const NAME = 'drizzle-catalog';
+
+/** Builds the parser without running anything (tests call `parse(argv, { run: false })`). */
+export const createCli = (io: CliIo): CAC => {
+  const cli = cac(NAME);
+  registerCapture(cli, io);
+  registerVerify(cli, io);
+  cli.help((sections) => {
+    // cac prints help with console.info; route it through io so tests and pipes see it.
+    io.stdout(`${sections.map((s) => (s.title ? `${s.title}:\n${s.body}` : s.body)).join('\n\n')}\n`);
+    return [];
+  });
+  cli.version(VERSION);
+  return cli;
+};
+
+/** Runs the CLI on `argv` (without the node and script entries) and resolves to the exit code. */
+export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
+  const cli = createCli(io);
+  try {
+    // cac prints the version with console.info; handle it here for the same reason as help.
+    if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+      io.stdout(`${VERSION}\n`);
+      return ExitCode.ok;
+    }
+    const parsed = cli.parse(['node', NAME, ...argv], { run: false });
+    if (parsed.options['help'] === true) return ExitCode.ok;
+    if (cli.matchedCommand === undefined) {
+      const unknown = parsed.args[0];
+      io.stderr(
+        unknown === undefined
+          ? `${NAME}: a command is required. Run \`${NAME} --help\` to see capture and verify.\n`
+          : `${NAME}: unknown command \`${String(unknown)}\`. Run \`${NAME} --help\` to see capture and verify.\n`,
+      );
+      return ExitCode.usage;
+    }
+    const result: unknown = await cli.runMatchedCommand();
+    return typeof result === 'number' ? result : ExitCode.ok;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'CACError') {
+      const command = cli.matchedCommand?.name;
+      io.stderr(`${NAME}: ${error.message}. Run \`${NAME}${command ? ` ${command}` : ''} --help\` for the options.\n`);
+      return ExitCode.usage;
+    }
+    throw error;
+  }
+};
