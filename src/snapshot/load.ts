@@ -73,7 +73,7 @@ export const parseSnapshot = (text: string, path: string, options: ParseOptions 
 
   const version = document['formatVersion'];
   const oldest = oldestReadableFormat(chain);
-  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
+  if (typeof version !== 'number' || !Number.isSafeInteger(version)) {
     return fail({
       code: 'unsupported-format',
       path,
