@@ -16,6 +16,13 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
  * a user object schema-qualified (`public.mood`, `nextval('public.users_id_seq'::regclass)`)
  * whatever the capturing role's own search_path is: the snapshot does not depend on
  * who captured it.
+ *
+ * NOTE: the pg_get_*def() and format_type() functions read the system caches, which
+ * follow the latest committed catalog rather than the transaction's snapshot. DDL
+ * committed by another session mid-capture can therefore show through those functions
+ * (or make them return null for a dropped object); the readers treat such a null as
+ * "the catalog changed, capture again" rather than write a torn snapshot. See
+ * https://www.postgresql.org/docs/current/functions-info.html (catalog functions).
  */
 export const readOnlyTransaction = async <T>(
   queryable: Queryable,

@@ -356,6 +356,23 @@ for (const target of targets) {
       expect(rows.rows).toEqual([{ n: 0 }]);
     });
 
+    it('reads in a read-only repeatable-read transaction with its own timeout and search_path', async () => {
+      const settings = await readOnlyTransaction(open.queryable, { statementTimeoutMs: 1234 }, async (tx) =>
+        (
+          await tx.query<Record<string, string>>(
+            `select current_setting('transaction_read_only') as read_only,
+                    current_setting('transaction_isolation') as isolation,
+                    current_setting('statement_timeout') as timeout,
+                    current_setting('search_path') as search_path`,
+          )
+        ).rows[0],
+      );
+      expect(settings).toEqual({ read_only: 'on', isolation: 'repeatable read', timeout: '1234ms', search_path: 'pg_catalog' });
+      // SET LOCAL: nothing leaks into the session afterwards.
+      const after = await open.queryable.query<{ search_path: string }>(`select current_setting('search_path') as search_path`);
+      expect(after.rows[0]?.search_path).not.toBe('pg_catalog');
+    });
+
     it('is deterministic: same bytes twice, and after a few rows plus ANALYZE', async () => {
       const first = fileText(result);
       const second = fileText(await captureOk({ queryable: open.queryable }));

@@ -41,6 +41,7 @@ const SQL = `
   order by n.nspname collate "C", c.relname collate "C"`;
 
 export const mapTableRow = (row: RawTableRow): TableShell => {
+  if (!(row.relkind in TABLE_KIND)) throw new Error(`unexpected relkind ${row.relkind} for ${row.schema}.${row.name}`);
   const partitionOf: QualifiedName | null =
     row.parent_schema !== null && row.parent_name !== null ? { schema: row.parent_schema, name: row.parent_name } : null;
   return {

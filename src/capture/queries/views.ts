@@ -6,7 +6,7 @@ interface RawViewRow {
   readonly schema: string;
   readonly name: string;
   readonly materialized: boolean;
-  readonly definition: string;
+  readonly definition: string | null;
 }
 
 /**
@@ -25,12 +25,14 @@ const SQL = `
   where c.relkind in ('v', 'm') and n.nspname = any($1::text[])
   order by n.nspname collate "C", c.relname collate "C"`;
 
-export const mapViewRow = (row: RawViewRow): View => ({
-  schema: row.schema,
-  name: row.name,
-  materialized: row.materialized,
-  definition: row.definition,
-});
+export const mapViewRow = (row: RawViewRow): View => {
+  // NOTE: pg_get_viewdef reads the latest catalog, not the transaction's snapshot, so a
+  // view dropped by another session after our snapshot was taken comes back as null.
+  if (row.definition === null) {
+    throw new Error(`view ${row.schema}.${row.name} was dropped while capture read the catalog; run capture again`);
+  }
+  return { schema: row.schema, name: row.name, materialized: row.materialized, definition: row.definition };
+};
 
 export const readViews = async (q: Queryable, schemas: SchemaList): Promise<readonly View[]> =>
   (await q.query<RawViewRow>(SQL, [schemas])).rows.map(mapViewRow);
