@@ -67,7 +67,7 @@ export const capture = async (options: CaptureOptions): Promise<CaptureOutcome> 
   const read = await readOnlyTransaction(counted, transactionOptions, async (q) => {
     const probe = await readServer(q, schemaFilter, journalTable);
     const missing = (schemaFilter ?? []).filter((schema) => !probe.schemas.includes(schema));
-    if (missing.length > 0) return { ok: false as const, missing, existing: probe };
+    if (missing.length > 0) return { ok: false as const, missing, probe };
     const schemas = probe.schemas;
     // Sequential on purpose: one connection runs one statement at a time anyway.
     const tables = await readTables(q, schemas);
@@ -95,13 +95,13 @@ export const capture = async (options: CaptureOptions): Promise<CaptureOutcome> 
   });
 
   if (!read.ok) {
-    const available = read.existing.server.database;
+    const database = read.probe.server.database;
     return {
       ok: false,
       error: {
         code: 'schema-not-found',
-        message: `schema${read.missing.length > 1 ? 's' : ''} ${read.missing.map((s) => JSON.stringify(s)).join(', ')} not found in database ${JSON.stringify(available)}`,
-        hint: 'schema names are case-sensitive; drop --schema to capture every non-system schema',
+        message: `schema${read.missing.length > 1 ? 's' : ''} ${read.missing.map((s) => JSON.stringify(s)).join(', ')} not found in database ${JSON.stringify(database)}`,
+        hint: 'schema names are case-sensitive ("Public" is not public): check the names, or leave the schema list out to capture every non-system schema',
       },
     };
   }

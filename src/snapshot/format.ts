@@ -207,16 +207,18 @@ export const snapshotV1Schema = z
     description: 'A PostgreSQL catalog captured by `drizzle-catalog capture`: structure only, never row data.',
   });
 
-export type Snapshot = z.output<typeof snapshotV1Schema>;
-export type SnapshotMetadata = Snapshot['metadata'];
-
-// Compile-time proof that the file format and the Catalog model describe the same data:
-// a field added to one and not the other fails the type check here.
 type DeepReadonly<T> = T extends readonly (infer U)[]
   ? readonly DeepReadonly<U>[]
   : T extends object
     ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
     : T;
+
+/** A snapshot as read or about to be written; its `catalog` is exactly a Catalog. */
+export type Snapshot = DeepReadonly<z.output<typeof snapshotV1Schema>>;
+export type SnapshotMetadata = Snapshot['metadata'];
+
+// Compile-time proof that the file format and the Catalog model describe the same data:
+// a field added to one and not the other fails the type check here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const catalogMatchesModel: Same<DeepReadonly<z.output<typeof catalogSchema>>, Catalog> = true;
 const journalMatchesCapture: Same<DeepReadonly<z.output<typeof migrationsJournal>>, MigrationsJournal> = true;

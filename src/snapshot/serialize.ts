@@ -23,10 +23,10 @@ export const buildSnapshot = (capture: Capture, options: SnapshotOptions): Snaps
     server: { version: capture.server.version, versionNumber: capture.server.versionNumber },
     database: capture.server.database,
     host: options.host ?? null,
-    schemaFilter: capture.schemaFilter === null ? null : [...capture.schemaFilter],
+    schemaFilter: capture.schemaFilter,
   },
-  catalog: sortCatalog(capture.catalog) as Snapshot['catalog'],
-  migrations: capture.migrations as Snapshot['migrations'],
+  catalog: sortCatalog(capture.catalog),
+  migrations: capture.migrations,
 });
 
 /**

@@ -55,6 +55,6 @@ export const snapshot = (catalogValue: Catalog = catalog(), capturedAt = '2025-0
     host: null,
     schemaFilter: null,
   },
-  catalog: catalogValue as Snapshot['catalog'],
+  catalog: catalogValue,
   migrations: null,
 });
