@@ -70,3 +70,8 @@ export const noun = fc.constantFrom(...NOUNS);
 
 /** Property-run budget for pure functions. */
 export const RUNS = { numRuns: 400 } as const;
+
+/** Long ASCII camelCase names (over 63 bytes): their snake_case form is longer still. */
+export const longCamelName = fc
+  .array(fc.stringMatching(/^[A-Z][a-z]{3,8}$/), { minLength: 16, maxLength: 24 })
+  .map((words) => `the${words.join('')}`);
