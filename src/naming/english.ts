@@ -14,7 +14,9 @@ import pluralizeLibrary from 'pluralize';
  * - abbreviations that end in s: `sms → sm`, `gps → gp`, `os → o`, `ios → io`,
  *   `dns → dn`, `https → http`, `aws → aw`, `cms → cm`, `tos → to`, `vs → v`;
  * - function words pluralize treats as pronouns or verbs: `is → are`, `has → have`,
- *   `was → were`, `this → these`, `us → me`, `his → hi`, `its → it`.
+ *   `was → were`, `this → these`, `us → me`, `his → hi`, `its → it`;
+ * - singular words it reads as plurals: `basis → basi` (`cost_basis`; its plural `bases`
+ *   would clash with `base`), `devops → devop`, `chaos → chao`, `ethos → etho`.
  * Without them `use_http` and `use_https` would look like singular and plural.
  */
 const UNCOUNTABLE: ReadonlySet<string> = new Set([
@@ -40,6 +42,10 @@ const UNCOUNTABLE: ReadonlySet<string> = new Set([
   'us',
   'his',
   'its',
+  'basis',
+  'devops',
+  'chaos',
+  'ethos',
 ]);
 
 /**

@@ -2,17 +2,24 @@
  * Whether two identifiers can name the same thing, and why. The answer is data (a tier
  * and its reasons) that the matcher ranks and the reports show as evidence.
  *
- * | tier                | when (checked in this order; the first that holds wins)              | example                                   |
- * |---------------------|-----------------------------------------------------------------------|-------------------------------------------|
- * | `identical`         | same string                                                           | `users ~ users`                           |
- * | `casing`            | same words (case-insensitive) in another spelling, or one is a style  | `user_id ~ userId`, `USER_ID ~ userId`    |
- * |                     | conversion of the other (what drizzle-orm's `casing` would produce)   |                                           |
- * | `folded`            | equal once ASCII is lower-cased, as PostgreSQL folds unquoted names   | `fullname ~ fullName`                     |
- * | `inflection`        | singular and plural of the last word, every other character equal    | `meeting ~ meetings`                      |
- * | `casing+inflection` | both at once; reasons say `casing` or `folded`                        | `meeting_transcript ~ meetingTranscripts`,|
- * |                     |                                                                       | `clientprofiles ~ clientProfile`          |
- * | `truncated`         | one (or a casing/folded variant of it) is longer than 63 bytes and    | `<70-byte name> ~ <its first 63 bytes>`   |
- * |                     | cuts to the other, or both cut to the same 63 bytes                   |                                           |
+ * Tiers, checked in this order (the first that holds wins):
+ *
+ * - `identical`: the same string.
+ * - `casing`: the same words, compared case-insensitively, spelled in another style; or
+ *   one is a style conversion of the other, i.e. what drizzle-orm's `casing` would
+ *   produce (`user_id ~ userId`, `USER_ID ~ userId`, `oauth2_token ~ OAUTH2_TOKEN`).
+ *   NOTE: drizzle-orm's conversions drop non-ASCII characters, so `user_名前 ~ user` is a
+ *   casing relation (a key `user_名前` with `casing: 'snake_case'` names column `user`),
+ *   while `user_名前` and `user_住所` stay unrelated.
+ * - `folded`: equal once ASCII is lower-cased, as PostgreSQL folds an unquoted name
+ *   (`fullname ~ fullName`).
+ * - `inflection`: singular and plural of the last word, every other character equal
+ *   (`meeting ~ meetings`, `clientProfile ~ clientProfiles`).
+ * - `casing+inflection`: both at once; the reasons say `casing` or `folded`
+ *   (`meeting_transcript ~ meetingTranscripts`, `clientprofiles ~ clientProfile`).
+ * - `truncated`: one name (or a casing or folded variant of it) is longer than 63 bytes
+ *   and cuts to the other, or both cut to the same 63 bytes; the reasons say which
+ *   variant (`truncated`, `casing` + `truncated`, `folded` + `truncated`).
  *
  * The relation is symmetric: every test is made in both directions. Inflection is only
  * believed when the English rules map the plural back to the singular (`bus` is not the

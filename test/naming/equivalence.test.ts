@@ -57,6 +57,9 @@ describe('relateNames', () => {
     ['名前', '住所'],
     ['', '_'],
     ['user', 'users_archive'],
+    ['users_id', 'user_id'], // only the last word inflects
+    ['meetings_transcript', 'meeting_transcripts'],
+    ['cost_basis', 'cost_bases'],
     [LONG_CAMEL, truncateIdentifier(LONG_CAMEL).slice(0, -1)],
   ])('%j and %j are unrelated', (a, b) => {
     expect(relateNames(a, b)).toBeNull();

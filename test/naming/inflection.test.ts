@@ -45,6 +45,8 @@ describe('the pluralize package (8.0.0), as it behaves on schema names', () => {
     ['bu', 'bus', 'bu'],
     ['bus', 'buses', 'bus'],
     ['is', 'are', 'is'],
+    ['basis', 'bases', 'basi'],
+    ['devops', 'devops', 'devop'],
   ])('%s: plural %s, singular %s', (word, plural, singular) => {
     expect(pluralizeLibrary.plural(word)).toBe(plural);
     expect(pluralizeLibrary.singular(word)).toBe(singular);
@@ -75,13 +77,11 @@ describe('singularWord / pluralWord', () => {
     expect(pluralWord(plural)).toBe(plural);
   });
 
-  it.each(['data', 'metadata', 'information', 'news', 'series', 'species', 'equipment', 'https', 'sms', 'a', 'i', 'x2', '名前'])(
-    '%s does not inflect',
-    (word) => {
-      expect(singularWord(word)).toBe(word);
-      expect(pluralWord(word)).toBe(word);
-    },
-  );
+  const fixed = ['data', 'metadata', 'information', 'news', 'series', 'species', 'equipment', 'https', 'sms', 'basis'];
+  it.each([...fixed, 'devops', 'a', 'i', 'x2', '名前'])('%s does not inflect', (word) => {
+    expect(singularWord(word)).toBe(word);
+    expect(pluralWord(word)).toBe(word);
+  });
 
   it('still singularizes the plurals pluralize prefers', () => {
     expect(singularWord('indices')).toBe('index');
