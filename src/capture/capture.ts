@@ -56,7 +56,8 @@ export type CaptureOutcome =
 
 /**
  * Reads the catalog. Resolves to an error value for bad input (a schema that does not
- * exist); rejects only when the database fails (connection lost, statement timeout).
+ * exist); rejects only when the database fails (connection lost, statement timeout) or
+ * another session changes the catalog mid-read (catalog-changed.ts: run it again).
  */
 export const capture = async (options: CaptureOptions): Promise<CaptureOutcome> => {
   const counted = countingQueryable(options.queryable);
@@ -122,7 +123,9 @@ const journalWarnings = (state: string, table: QualifiedName): readonly string[]
   const name = `${table.schema}.${table.name}`;
   switch (state) {
     case 'no-privilege':
-      return [`the migrations journal ${name} exists but this role may not SELECT from it; it is left out of the snapshot`];
+      return [
+        `the migrations journal ${name} exists but this role may not read it (it needs USAGE on schema ${table.schema} and SELECT on the table); it is left out of the snapshot`,
+      ];
     case 'unexpected-shape':
       return [`${name} has no id, hash and created_at columns, so it is not a drizzle migrations journal; it is left out`];
     default:
