@@ -30,7 +30,7 @@ describe('capture CLI without a database', () => {
   it('takes DATABASE_URL when --url is absent', async () => {
     const io = memoryIo({ cwd: workdir, env: { DATABASE_URL: `postgres://me:${PASSWORD}@127.0.0.1:1/app` } });
     expect(await runCli(['capture', '--connect-timeout', '5s'], io)).toBe(2);
-    expect(io.err()).toContain('cannot connect to postgres://me:***@127.0.0.1:1/app');
+    expect(io.err()).toContain('cannot connect to postgres://***:***@127.0.0.1:1/app');
     expect(io.err()).not.toContain(PASSWORD);
   });
 
@@ -117,7 +117,7 @@ describe.skipIf(!server)('capture CLI against the server', () => {
     expect(io.out()).toBe('');
     const lines = io.err().trimEnd().split('\n');
     expect(lines.slice(0, 3)).toEqual([
-      `connecting to ${url.replace(PASSWORD, '***')}`,
+      `connecting to ${url.replace(`postgres:${PASSWORD}`, '***:***')}`,
       'reading the catalog (every non-system schema)',
       `writing ${out}`,
     ]);
