@@ -5,7 +5,9 @@
  */
 import type { Catalog, Column, QualifiedName, Table } from '../catalog/model.js';
 import { sortCatalog } from '../catalog/sort.js';
+import { catalogChanged } from './catalog-changed.js';
 import { countingQueryable, type Queryable } from './queryable.js';
+import { readCatalogChange } from './queries/changes.js';
 import { readColumns } from './queries/columns.js';
 import { NO_CONSTRAINTS, readConstraints, type TableConstraints } from './queries/constraints.js';
 import { readDomains } from './queries/domains.js';
@@ -82,6 +84,9 @@ export const capture = async (options: CaptureOptions): Promise<CaptureOutcome> 
     const views = await readViews(q, schemas);
     const extensions = await readExtensions(q);
     const migrations = probe.journal === 'present' ? await readMigrations(q, journalTable) : null;
+    // Last, so it sees any rename or drop that could have reached an earlier read.
+    const change = await readCatalogChange(q, schemas);
+    if (change !== null) throw catalogChanged(`${change.kind} ${change.was}`, 'renamed, moved or dropped');
     const assembled = tables.map((shell) => assembleTable(shell, { columns, constraints, indexes, policies }));
     const catalog: Catalog = {
       schemas,
