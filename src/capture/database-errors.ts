@@ -69,7 +69,7 @@ const RULES: readonly { readonly test: (fields: ErrorFields) => boolean; readonl
   },
   {
     test: (f) => f.code === '57014',
-    hint: 'a catalog query ran longer than --statement-timeout: raise it (e.g. --statement-timeout 2m)',
+    hint: 'a catalog query ran longer than --statement-timeout, often waiting for a lock a migration holds: retry when it is done, or raise the limit (e.g. --statement-timeout 2m)',
   },
   {
     test: (f) => f.message === 'Query read timeout',

@@ -130,7 +130,9 @@ export const runCapture = async (options: Record<string, unknown>, io: CliIo, de
   const databaseFailure = (error: unknown, phase: DatabasePhase): number => {
     const described = describeDatabaseError(error, phase);
     const what = phase === 'connect' ? `cannot connect to ${redactUrl(url)}` : 'reading the catalog failed';
-    return fail(`${what}: ${scrub(described.message)}`, described.hint);
+    // pg says only "timeout expired" when --connect-timeout runs out (DNS, TCP, TLS or startup).
+    const waited = phase === 'connect' && described.message === 'timeout expired' ? ` (no answer within ${seconds(flags.connectTimeoutMs)})` : '';
+    return fail(`${what}: ${scrub(described.message)}${waited}`, described.hint);
   };
 
   progress(`connecting to ${redactUrl(url)}`);
@@ -187,6 +189,9 @@ export const runCapture = async (options: Record<string, unknown>, io: CliIo, de
   progress(summaryLine(captured, flags.out, written, (performance.now() - started) / 1000));
   return ExitCode.ok;
 };
+
+/** `1s`, `1.5s`, `120s`: a duration as the flags spell it. */
+const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(3))}s`;
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
