@@ -40,12 +40,17 @@ afterAll(async () => {
   await rm(workdir, { recursive: true, force: true });
 });
 
-/** Every result keeps the contract: an error names the file and has a hint; a success can be written and read back unchanged. */
+/**
+ * Every result keeps the contract: an error names the file and has a hint; a success
+ * can be written (in canonical order, so a hand-reordered file comes back sorted) and
+ * the written text reads back to itself.
+ */
 const expectWellBehaved = (result: LoadResult, path = PATH): void => {
   if (result.ok) {
     expect(findDuplicate(result.snapshot)).toBeNull();
-    const rewritten = parseSnapshot(serializeSnapshot(result.snapshot), path);
-    expect(rewritten.ok && rewritten.snapshot).toEqual(result.snapshot);
+    const written = serializeSnapshot(result.snapshot);
+    const reread = parseSnapshot(written, path);
+    expect(reread.ok && serializeSnapshot(reread.snapshot)).toBe(written);
     return;
   }
   const { error } = result;
@@ -201,6 +206,12 @@ describe('hand edits that say something twice', () => {
 });
 
 describe('format versions and odd structure', () => {
+  it('an empty name, which PostgreSQL cannot have', () => {
+    const error = errorOf(real.replace(/"name": "users"/, '"name": ""'));
+    expect(error).toMatchObject({ code: 'wrong-shape' });
+    expect(error.message).toMatch(/\.name \(.*\): a PostgreSQL name is never empty$/);
+  });
+
   it('a newer format is "upgrade", whatever else the file holds', () => {
     for (const body of ['{"formatVersion": 2}', '{"formatVersion": 2, "catalog": 7, "metadata": {"tool": {"version": "3.0.0"}}}', '{"formatVersion": 9007199254740991}']) {
       expect(errorOf(body).code).toBe('newer-format');
