@@ -46,7 +46,7 @@ const tableFindings = (match: CatalogMatch['tables']): Finding[] => {
         risk: 'low',
         schema: t.schema,
         table: t.name,
-        message: `Table ${qualified(t.schema, t.name)} does not exist in the database (${t.columns.length} columns).`,
+        message: `Table ${qualified(t.schema, t.name)} does not exist in the database (${t.columns.length} ${t.columns.length === 1 ? 'column' : 'columns'}).`,
         action: 'Nothing to decide: push creates it.',
       }),
     );

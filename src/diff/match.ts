@@ -8,10 +8,10 @@
  * its members take no part in weaker tiers. Unrelated names (no relation from
  * `relateNames`) are never paired.
  */
-import { relateNames, type MatchTier, type NameRelation } from '../naming/index.js';
+import { MATCH_TIERS, relateNames, type MatchTier, type NameRelation } from '../naming/index.js';
 import { compareStrings } from './findings.js';
 
-export const MATCH_TIERS: readonly MatchTier[] = ['identical', 'casing', 'folded', 'inflection', 'casing+inflection', 'truncated'];
+export { MATCH_TIERS };
 
 export const IDENTICAL: NameRelation = { tier: 'identical', reasons: [] };
 
@@ -51,12 +51,13 @@ export interface MatchOptions {
 }
 
 /**
- * A necessary condition for two names to be related at any tier: the same first letter
- * or digit, ignoring case and leading separators. Casing, folding and truncation keep
- * it; English plurals change the last word only (`person`/`people`, `ox`/`oxen`).
- * Lets large schemas skip most of the n × m `relateNames` calls.
+ * A necessary condition for two names to be related at any tier: the same first ASCII
+ * letter or digit, ignoring case and everything else. Casing, folding and truncation
+ * keep it (drizzle-orm's conversions drop non-ASCII characters, so only ASCII counts);
+ * English plurals change the last word only (`person`/`people`, `ox`/`oxen`). Lets large
+ * schemas skip most of the n × m `relateNames` calls.
  */
-const bucketOf = (name: string): string => name.replace(/^[^\p{L}\p{N}]+/u, '').slice(0, 1).toLowerCase();
+const bucketOf = (name: string): string => name.replace(/[^A-Za-z0-9]/g, '').slice(0, 1).toLowerCase();
 
 export const matchByName = <S, D>(
   schemaItems: readonly S[],

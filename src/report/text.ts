@@ -76,7 +76,8 @@ const conventionLabel = (c: Convention, kind: 'tables' | 'columns'): string => {
   if (kind === 'tables') {
     const inflected = c.inflectionCounts.singular + c.inflectionCounts.plural;
     const infl = c.inflection === 'singular' || c.inflection === 'plural' ? `${c.inflection} ${c.inflectionCounts[c.inflection]}/${inflected}` : `${c.inflection}`;
-    const style = c.style === 'none' || c.style === 'tie' ? c.style : `${c.style} ${c.styleCounts[c.style]}/${c.total - c.styleCounts.single}`;
+    const style =
+      c.style === 'none' ? 'single words' : c.style === 'tie' ? 'style tie' : `${c.style} ${c.styleCounts[c.style]}/${c.total - c.styleCounts.single}`;
     return `${infl}, ${style}`;
   }
   return c.style === 'none' || c.style === 'tie'
