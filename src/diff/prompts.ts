@@ -403,7 +403,8 @@ export const predictPrompts = (schema: Catalog, database: Catalog, match: Catalo
   // Unique constraints added to tables with rows, then the data-loss confirmation.
   const lossItems: DataLossItem[] = [];
   const renamedTables = new Set(tableScope.renamed.values());
-  for (const d of database.tables) {
+  const byPosition = (a: Column, b: Column): number => a.position - b.position;
+  for (const d of [...database.tables].sort((a, b) => compareStrings(keyOf(a), keyOf(b)))) {
     if (schemaByKey.has(keyOf(d)) || renamedTables.has(keyOf(d))) continue;
     if (isPopulated(d.rows)) lossItems.push({ statement: 'drop-table', schema: d.schema, table: d.name, column: null, rows: d.rows });
   }
@@ -418,15 +419,15 @@ export const predictPrompts = (schema: Catalog, database: Catalog, match: Catalo
     );
     const schemaColumns = new Set(s.columns.map((c) => c.name));
     const databaseColumns = new Set(d.columns.map((c) => c.name));
-    for (const c of d.columns)
+    for (const c of [...d.columns].sort(byPosition))
       if (!schemaColumns.has(c.name) && !renamedFrom.has(c.name))
         lossItems.push({ statement: 'drop-column', schema: s.schema, table: s.name, column: c.name, rows: d.rows });
-    for (const c of s.columns)
+    for (const c of [...s.columns].sort(byPosition))
       // NOTE: drizzle-kit looks at its JSON, where serial and identity columns have no default.
       if (!databaseColumns.has(c.name) && !renamedTo.has(c.name) && c.notNull && (c.default === null || isNextval(c.default)) && c.generated === null)
         lossItems.push({ statement: 'add-not-null-column', schema: s.schema, table: s.name, column: c.name, rows: d.rows });
     const databaseUniques = new Set(d.uniques.map((u) => u.name));
-    for (const u of s.uniques)
+    for (const u of [...s.uniques].sort((a, b) => compareStrings(a.name, b.name)))
       if (!databaseUniques.has(u.name))
         prompts.push({
           kind: 'unique-truncate',
