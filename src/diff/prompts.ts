@@ -25,11 +25,19 @@
  *   (`alter_table_alter_column_set_type`) never fires for PostgreSQL, whose statement is
  *   `pg_alter_table_alter_column_set_type`.
  *
+ * Observed on a real terminal (drizzle-kit 0.31.11 push against PostgreSQL 15): the
+ * wording, padding and option order below are exact; answering a rename removes that
+ * column from the next prompts' options.
+ *
  * Two orders are approximations: drizzle-kit asks about created tables (and enums,
- * sequences, views) in the schema files' export order and lists deleted ones in the
- * order PostgreSQL returned them (no ORDER BY); the Catalog keeps neither, so both are
- * listed here by name. Column order is exact (schema declaration order, `attnum`).
- * Answers after an ambiguous prompt assume it was answered "create".
+ * sequences, views) in the order of the schema modules' EXPORT NAMES (it loads them
+ * through esbuild-register, whose CommonJS exports come out sorted by name: `export
+ * const aaa` before `export const zzz`, whatever the table names), file by file; and it
+ * lists deleted ones in the order PostgreSQL returned them (no ORDER BY; creation order
+ * in practice). The Catalog keeps neither, so both are listed by name (code-unit order,
+ * then schema), which matches when export names follow table names. Column order is
+ * exact (schema declaration order; `attnum`). Answers after an ambiguous prompt assume
+ * it was answered "create".
  */
 import type { Catalog, Column, RowEstimate, Table } from '../catalog/model.js';
 import { matchByName, type Matching, type Pair } from './match.js';
@@ -189,7 +197,8 @@ interface Named {
 }
 
 const namedItem = (x: Named): Item => ({ key: keyOf(x), shown: qualified(x.schema, x.name) });
-const byKey = (a: Item, b: Item): number => compareStrings(a.key, b.key);
+/** By name, then schema: close to drizzle-kit's order of sorted export names. */
+const byName = (a: Named, b: Named): number => compareStrings(a.name, b.name) || compareStrings(a.schema, b.schema);
 
 /** Decisions for tables, enums, sequences and views from the catalog match. */
 const namedDecisions = <T extends Named>(
@@ -240,8 +249,8 @@ const namedScope = <T extends Named>(
 ): { readonly prompts: readonly RenamePrompt[]; readonly renamed: ReadonlyMap<string, string> } => {
   const databaseKeys = new Set(databaseItems.map(keyOf));
   const schemaKeys = new Set(schemaItems.map(keyOf));
-  const created = schemaItems.filter((x) => !databaseKeys.has(keyOf(x))).map(namedItem).sort(byKey);
-  const deleted = databaseItems.filter((x) => !schemaKeys.has(keyOf(x))).map(namedItem).sort(byKey);
+  const created = schemaItems.filter((x) => !databaseKeys.has(keyOf(x))).sort(byName).map(namedItem);
+  const deleted = databaseItems.filter((x) => !schemaKeys.has(keyOf(x))).sort(byName).map(namedItem);
   return askScope(entity, { schema: null, table: null }, created, deleted, decide);
 };
 
@@ -391,7 +400,7 @@ export const predictPrompts = (schema: Catalog, database: Catalog, match: Catalo
     const d = databaseByKey.get(databaseKey);
     if (d !== undefined) tablePairs.push({ schema: t, database: d });
   }
-  tablePairs.sort((a, b) => compareStrings(keyOf(a.database), keyOf(b.database)));
+  tablePairs.sort((a, b) => byName(a.database, b.database));
   for (const { schema: s, database: d } of tablePairs) {
     const pair = match.tables.pairs.find((p) => p.schema === s && p.database === d) ?? null;
     prompts.push(...columnScope(s, d, pair));
@@ -404,7 +413,7 @@ export const predictPrompts = (schema: Catalog, database: Catalog, match: Catalo
   const lossItems: DataLossItem[] = [];
   const renamedTables = new Set(tableScope.renamed.values());
   const byPosition = (a: Column, b: Column): number => a.position - b.position;
-  for (const d of [...database.tables].sort((a, b) => compareStrings(keyOf(a), keyOf(b)))) {
+  for (const d of [...database.tables].sort(byName)) {
     if (schemaByKey.has(keyOf(d)) || renamedTables.has(keyOf(d))) continue;
     if (isPopulated(d.rows)) lossItems.push({ statement: 'drop-table', schema: d.schema, table: d.name, column: null, rows: d.rows });
   }

@@ -84,6 +84,24 @@ describe('drizzle-kit "created or renamed?" prompts', () => {
     ]);
   });
 
+  it('asks about created tables in the order drizzle-kit 0.31 did on a real terminal (sorted names, code-unit order)', () => {
+    // Observed: schema exporting alpha, Zeta and aux.mid against a database with yy_old and bb_old.
+    const r = run(
+      catalog({ tables: [table('alpha'), table('Zeta'), table('mid', [], { schema: 'aux' })], schemas: ['aux', 'public'] }),
+      catalog({ tables: [table('yy_old'), table('bb_old')], schemas: ['aux', 'public'] }),
+    );
+    expect(renamePrompts(r.prompts).map((p) => p.question)).toEqual([
+      'Is Zeta table created or renamed from another table?',
+      'Is alpha table created or renamed from another table?',
+      'Is aux.mid table created or renamed from another table?',
+    ]);
+    expect(renamePrompts(r.prompts)[2]?.options.map((o) => o.label)).toEqual([
+      '+ aux.mid          create table',
+      '~ bb_old › aux.mid rename table',
+      '~ yy_old › aux.mid rename table',
+    ]);
+  });
+
   it('asks column prompts of a renamed table after the table prompts, under the new name', () => {
     const r = run(catalog([table('meeting', [column('userId')])]), catalog([table('meetings', [column('user_id')])]));
     expect(renamePrompts(r.prompts).map((p) => p.question)).toEqual([
