@@ -5,6 +5,7 @@
 import type { Column, Enum, Sequence, Table, View } from '../catalog/model.js';
 import { relateNames, truncateIdentifier } from '../naming/index.js';
 import { finding, qualified, show, type Evidence, type Finding } from './findings.js';
+import { groupBy } from './group-by.js';
 import type { Ambiguity, Matching } from './match.js';
 import type { CatalogMatch, TablePair } from './match-catalog.js';
 import { columnRenameEvidence, nameEvidence, plainRenameEvidence, tableRenameEvidence } from './rename-evidence.js';
@@ -69,7 +70,8 @@ const tableFindings = (match: CatalogMatch['tables']): Finding[] => {
   }
   for (const pair of match.pairs) {
     const { schema: s, database: d } = pair;
-    if (pair.relation.tier === 'identical' && s.schema === d.schema) continue;
+    // A table keeping its name in a renamed schema moves with the schema: rename-schema says it.
+    if (pair.relation.tier === 'identical') continue;
     if (isTruncationOf(s.name, d.name)) continue; // identifier-too-long says it.
     const shared = pair.columns.pairs.filter((c) => ['identical', 'casing', 'folded'].includes(c.relation.tier)).length;
     const { evidence, confidence } = tableRenameEvidence(pair.relation, d, s, shared);
@@ -197,11 +199,7 @@ const columnFindings = (pair: TablePair): Finding[] => {
 export const duplicateVariantFindings = (table: Table, schemaTableName: string): Finding[] => {
   const findings: Finding[] = [];
   // Casing and folding variants share their lower-cased letters and digits: compare within those groups only.
-  const groups = new Map<string, string[]>();
-  for (const name of table.columns.map((c) => c.name).sort()) {
-    const skeleton = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-    groups.set(skeleton, [...(groups.get(skeleton) ?? []), name]);
-  }
+  const groups = groupBy(table.columns.map((c) => c.name).sort(), (name) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
   const candidatePairs = [...groups.values()].flatMap((names) =>
     names.flatMap((a, i) => names.slice(i + 1).map((b) => [a, b] as const)),
   );

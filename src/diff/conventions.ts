@@ -17,6 +17,7 @@ import {
   type NameRelation,
 } from '../naming/index.js';
 import { compareStrings, finding, type Finding } from './findings.js';
+import { groupBy } from './group-by.js';
 import type { CatalogMatch } from './match-catalog.js';
 import { isTruncationOf } from './compare-names.js';
 
@@ -94,8 +95,7 @@ const patternOf = (pair: NamePair): string => {
 };
 
 const dominant = (pairs: readonly NamePair[]): { readonly pattern: string; readonly pairs: readonly NamePair[] } | null => {
-  const groups = new Map<string, NamePair[]>();
-  for (const pair of pairs) groups.set(patternOf(pair), [...(groups.get(patternOf(pair)) ?? []), pair]);
+  const groups = groupBy(pairs, patternOf);
   const sorted = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || compareStrings(a[0], b[0]));
   const [first] = sorted;
   return first === undefined ? null : { pattern: first[0], pairs: first[1] };

@@ -41,7 +41,7 @@
  */
 import type { Catalog, Column, RowEstimate, Table } from '../catalog/model.js';
 import { matchByName, type Matching, type Pair } from './match.js';
-import type { CatalogMatch } from './match-catalog.js';
+import type { CatalogMatch, TablePair } from './match-catalog.js';
 import { keyOf } from './match-catalog.js';
 import { compareStrings, qualified, type Confidence, type Evidence } from './findings.js';
 import { columnRenameEvidence, plainRenameEvidence, tableRenameEvidence } from './rename-evidence.js';
@@ -52,6 +52,8 @@ import { isNextval } from './compare-columns.js';
 export type PromptEntity = 'schema' | 'enum' | 'sequence' | 'table' | 'column' | 'policy' | 'view';
 
 export interface PromptOption {
+  /** Position in drizzle-kit's list (0 is "create"). */
+  readonly index: number;
   readonly action: 'create' | 'rename';
   /** The database-side name a rename starts from, as drizzle-kit shows it. */
   readonly from: string | null;
@@ -69,8 +71,13 @@ export interface RenamePrompt {
   /** The created name the prompt is about, as drizzle-kit shows it. */
   readonly name: string;
   readonly question: string;
+  /**
+   * drizzle-kit's options, the first `MAX_LISTED_OPTIONS` of them, plus the answer when
+   * it comes later (`optionCount` says how many there are in all).
+   */
   readonly options: readonly PromptOption[];
-  /** Index into `options` of the answer to pick; null when verify cannot tell. */
+  readonly optionCount: number;
+  /** Position of the answer to pick in drizzle-kit's list (0 is "create"); null when verify cannot tell. */
   readonly answer: number | null;
   readonly confidence: Confidence | null;
   readonly reason: string;
@@ -126,19 +133,26 @@ type Decision =
   | { readonly kind: 'create'; readonly reason: string }
   | { readonly kind: 'unknown'; readonly reason: string; readonly evidence: readonly Evidence[] };
 
-const optionLabels = (entity: PromptEntity, created: Item, missing: readonly Item[]): readonly PromptOption[] => {
+/** Options listed in full; beyond that only the answer is (drizzle-kit may list thousands). */
+export const MAX_LISTED_OPTIONS = 10;
+
+const optionLabels = (entity: PromptEntity, created: Item, missing: readonly Item[], answer: number | null): readonly PromptOption[] => {
+  // drizzle-kit pads every title to the longest `old › new` (ResolveColumnSelect, ResolveSelect).
   const width = missing.reduce((max, m) => Math.max(max, created.shown.length + 3 + m.shown.length), 0);
   const noun = entity === 'policy' ? 'column' : entity;
+  const rename = (m: Item, index: number): PromptOption => ({
+    index,
+    action: 'rename',
+    from: m.shown,
+    to: created.shown,
+    label: `~ ${`${m.shown} › ${created.shown}`.padEnd(width, ' ')} rename ${noun}`,
+  });
+  const listed = missing.slice(0, MAX_LISTED_OPTIONS - 1).map((m, i) => rename(m, i + 1));
+  const answerItem = answer !== null && answer >= MAX_LISTED_OPTIONS ? missing[answer - 1] : undefined;
   return [
-    { action: 'create', from: null, to: created.shown, label: `+ ${created.shown.padEnd(width, ' ')} create ${noun}` },
-    ...missing.map(
-      (m): PromptOption => ({
-        action: 'rename',
-        from: m.shown,
-        to: created.shown,
-        label: `~ ${`${m.shown} › ${created.shown}`.padEnd(width, ' ')} rename ${noun}`,
-      }),
-    ),
+    { index: 0, action: 'create', from: null, to: created.shown, label: `+ ${created.shown.padEnd(width, ' ')} create ${noun}` },
+    ...listed,
+    ...(answerItem !== undefined && answer !== null ? [rename(answerItem, answer)] : []),
   ];
 };
 
@@ -160,17 +174,14 @@ const askScope = (
   const prompts: RenamePrompt[] = [];
   const renamed = new Map<string, string>();
   for (const item of created) {
-    const options = optionLabels(entity, item, missing);
     const decision = decide(item);
-    let answer: number | null = null;
-    if (decision.kind === 'create') answer = 0;
-    if (decision.kind === 'rename') {
-      const at = missing.findIndex((m) => m.key === decision.from);
-      if (at >= 0) {
-        answer = at + 1;
-        renamed.set(item.key, decision.from);
-        missing = missing.filter((_, i) => i !== at);
-      }
+    const at = decision.kind === 'rename' ? missing.findIndex((m) => m.key === decision.from) : -1;
+    const answer = decision.kind === 'create' ? 0 : at >= 0 ? at + 1 : null;
+    const options = optionLabels(entity, item, missing, answer);
+    const optionCount = missing.length + 1;
+    if (decision.kind === 'rename' && at >= 0) {
+      renamed.set(item.key, decision.from);
+      missing = missing.filter((_, i) => i !== at);
     }
     prompts.push({
       kind: 'create-or-rename',
@@ -180,6 +191,7 @@ const askScope = (
       name: item.shown,
       question: questionOf(entity, item, scope.table),
       options,
+      optionCount,
       answer,
       confidence: decision.kind === 'rename' ? decision.confidence : null,
       reason: decision.reason,
@@ -254,7 +266,7 @@ const namedScope = <T extends Named>(
   return askScope(entity, { schema: null, table: null }, created, deleted, decide);
 };
 
-const columnScope = (schemaTable: Table, databaseTable: Table, pair: CatalogMatch['tables']['pairs'][number] | null): readonly RenamePrompt[] => {
+const columnScope = (schemaTable: Table, databaseTable: Table, pair: TablePair | null): readonly RenamePrompt[] => {
   const databaseNames = new Set(databaseTable.columns.map((c) => c.name));
   const schemaNames = new Set(schemaTable.columns.map((c) => c.name));
   const byPosition = (a: Column, b: Column): number => a.position - b.position;
@@ -379,12 +391,13 @@ export const predictPrompts = (schema: Catalog, database: Catalog, match: Catalo
   const standalone = (c: Catalog): Catalog['sequences'] => c.sequences.filter((s) => s.ownedBy === null);
   prompts.push(...namedScope('sequence', standalone(schema), standalone(database), namedDecisions(match.sequences, plainEvidence)).prompts);
 
+  const matchedPair = new Map(match.tables.pairs.map((p) => [p.schema, p]));
   const tableScope = namedScope(
     'table',
     schema.tables,
     database.tables,
     namedDecisions<Table>(match.tables, (pair) => {
-      const columns = match.tables.pairs.find((p) => p.schema === pair.schema)?.columns.pairs ?? [];
+      const columns = matchedPair.get(pair.schema)?.columns.pairs ?? [];
       const shared = columns.filter((c) => ['identical', 'casing', 'folded'].includes(c.relation.tier)).length;
       return tableRenameEvidence(pair.relation, pair.database, pair.schema, shared);
     }),
@@ -401,10 +414,11 @@ export const predictPrompts = (schema: Catalog, database: Catalog, match: Catalo
     if (d !== undefined) tablePairs.push({ schema: t, database: d });
   }
   tablePairs.sort((a, b) => byName(a.database, b.database));
-  for (const { schema: s, database: d } of tablePairs) {
-    const pair = match.tables.pairs.find((p) => p.schema === s && p.database === d) ?? null;
-    prompts.push(...columnScope(s, d, pair));
-  }
+  const pairOf = (s: Table, d: Table): TablePair | null => {
+    const pair = matchedPair.get(s);
+    return pair !== undefined && pair.database === d ? pair : null;
+  };
+  for (const { schema: s, database: d } of tablePairs) prompts.push(...columnScope(s, d, pairOf(s, d)));
   for (const { schema: s, database: d } of tablePairs) prompts.push(...policyScope(s, d));
 
   prompts.push(...namedScope('view', schema.views, database.views, namedDecisions(match.views, plainEvidence)).prompts);
@@ -419,7 +433,7 @@ export const predictPrompts = (schema: Catalog, database: Catalog, match: Catalo
   }
   for (const { schema: s, database: d } of tablePairs) {
     if (!isPopulated(d.rows)) continue;
-    const pair = match.tables.pairs.find((p) => p.schema === s && p.database === d);
+    const pair = pairOf(s, d);
     const renamedFrom = new Set(
       (pair?.columns.pairs ?? []).filter((p) => p.relation.tier !== 'identical' && !isTruncationOf(p.schema.name, p.database.name)).map((p) => p.database.name),
     );

@@ -35,7 +35,8 @@
  *   },
  *   "prompts": [                                      // in the order drizzle-kit asks
  *     { "kind": "create-or-rename", "entity", "schema", "table", "name", "question",
- *       "options": [ { "action", "from", "to", "label" } ], "answer": index | null,
+ *       "options": [ { "index", "action", "from", "to", "label" } ],  // first 10, plus the answer
+ *       "optionCount": n, "answer": index | null,                      // index in drizzle-kit's list
  *       "confidence", "reason", "evidence" },
  *     { "kind": "unique-truncate", "certainty", "schema", "table", "constraint", "question",
  *       "options": [..], "answer", "reason" },
@@ -124,7 +125,8 @@ const promptJson = (p: PushPrompt): object => {
         table: p.table,
         name: p.name,
         question: p.question,
-        options: p.options.map((o) => ({ action: o.action, from: o.from, to: o.to, label: o.label })),
+        options: p.options.map((o) => ({ index: o.index, action: o.action, from: o.from, to: o.to, label: o.label })),
+        optionCount: p.optionCount,
         answer: p.answer,
         confidence: p.confidence,
         reason: p.reason,

@@ -139,17 +139,25 @@ const findingsSection = (findings: readonly Finding[], p: Paint): string[] => {
 
 const renamePromptLines = (prompt: RenamePrompt, n: number, p: Paint): string[] => {
   const lines = [`  ${n}. ${prompt.question}`];
-  prompt.options.forEach((o, i) => {
-    const chosen = prompt.answer === i;
+  const more = (count: number): string => p.dim(`       … ${plural(count, 'more option')}`);
+  let next = 0;
+  for (const o of prompt.options) {
+    if (o.index > next) lines.push(more(o.index - next));
+    const chosen = prompt.answer === o.index;
     const marker = chosen ? (o.action === 'rename' ? p.yellow('❯') : p.green('❯')) : ' ';
     lines.push(`     ${marker} ${chosen ? p.bold(o.label) : o.label}`);
-  });
-  const chosen = prompt.answer === null ? null : prompt.options[prompt.answer];
-  if (chosen === undefined || chosen === null) {
+    next = o.index + 1;
+  }
+  if (prompt.optionCount > next) lines.push(more(prompt.optionCount - next));
+  const chosen = prompt.options.find((o) => o.index === prompt.answer);
+  if (chosen === undefined) {
     lines.push(`     ${p.red('?')} no answer: ${prompt.reason}`);
   } else {
     const what = chosen.action === 'rename' ? `rename from ${chosen.from}` : 'create';
-    lines.push(`     answer: ${p.bold(what)}${prompt.confidence !== null ? ` (${prompt.confidence} confidence)` : ''}: ${prompt.reason}`);
+    const position = chosen.index > 0 ? ` (option ${chosen.index + 1} of ${prompt.optionCount})` : '';
+    lines.push(
+      `     answer: ${p.bold(what)}${position}${prompt.confidence !== null ? `, ${prompt.confidence} confidence` : ''}: ${prompt.reason}`,
+    );
   }
   for (const e of prompt.evidence) lines.push(p.dim(`       · ${e.detail}`));
   return lines;

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matchByName } from '../../src/diff/match.js';
+import { candidateKeys, matchByName } from '../../src/diff/match.js';
+import { convertStyle, foldUnquoted, pluralize, relateNames, TARGET_STYLES, truncateIdentifier } from '../../src/naming/index.js';
 
 const names = (schema: string[], database: string[]) => {
   const m = matchByName(schema, database, (s) => s, (d) => d);
@@ -69,5 +71,49 @@ describe('matchByName', () => {
     const a = names(['b', 'userId', 'meeting', 'x'], ['meetings', 'user_id', 'y', 'b']);
     const b = names(['x', 'meeting', 'userId', 'b'], ['b', 'y', 'user_id', 'meetings']);
     expect(b).toEqual(a);
+  });
+});
+
+describe('candidate keys (the shortcut before relateNames)', () => {
+  const WORDS = ['user', 'meeting', 'person', 'category', 'status', 'analysis', 'data', 'id', 'api', 'key', 'transcript', 'child', 'box', 'url'];
+  const base = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 }).map((w) => w.join('_'));
+  const variantOf = (name: string) =>
+    fc.tuple(fc.constantFrom(...TARGET_STYLES), fc.boolean(), fc.boolean(), fc.boolean()).map(([style, plural, fold, cut]) => {
+      let v = convertStyle(plural ? pluralize(name) : name, style);
+      if (fold) v = foldUnquoted(v);
+      if (cut) v = truncateIdentifier(v);
+      return v;
+    });
+
+  it('share a key for every pair of variants of one name that relateNames relates', () => {
+    let related = 0;
+    fc.assert(
+      fc.property(
+        base.chain((name) => fc.tuple(variantOf(name), variantOf(name))),
+        ([a, b]) => {
+          if (relateNames(a, b) === null) return;
+          related += 1;
+          const keys = new Set(candidateKeys(a));
+          expect(candidateKeys(b).some((k) => keys.has(k))).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(related).toBeGreaterThan(1000);
+  });
+
+  it('share a key for a name and each of its own variants', () => {
+    fc.assert(
+      fc.property(base, fc.constantFrom(...TARGET_STYLES), fc.boolean(), fc.boolean(), (name, style, plural, fold) => {
+        let v = convertStyle(plural ? pluralize(name) : name, style);
+        if (fold) v = foldUnquoted(v);
+        for (const other of [v, truncateIdentifier(v)]) {
+          if (relateNames(name, other) === null) continue;
+          const keys = new Set(candidateKeys(name));
+          expect(candidateKeys(other).some((k) => keys.has(k))).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
