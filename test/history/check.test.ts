@@ -4,7 +4,8 @@
  * drizzle-orm's migrator would actually run.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { MigrationEntry } from '../../src/capture/queries/migrations.js';
 import {
   HISTORY_FINDING_KINDS,
   checkMigrationHistory,
@@ -43,6 +44,10 @@ const b = entry(1, '0001_b', 2_000);
 const c = entry(2, '0002_c', 3_000);
 
 describe('checkMigrationHistory', () => {
+  it("takes capture's recorded rows as they are", () => {
+    expectTypeOf<MigrationEntry>().toExtend<AppliedMigration>();
+  });
+
   it('finds nothing when every migration is applied as written', () => {
     expect(checkMigrationHistory(folderOf([a, b, c]), [a, b, c].map(appliedOf))).toEqual([]);
     expect(checkMigrationHistory(folderOf([]), [])).toEqual([]);
