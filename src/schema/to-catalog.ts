@@ -1,0 +1,326 @@
+/**
+ * drizzle-kit's snapshot JSON → Catalog, as capture would see the same objects after
+ * `drizzle-kit push` created them in an empty database. Pure.
+ *
+ * What PostgreSQL adds or decides on its own is added here: the sequence and `nextval`
+ * default of `serial` columns, the name of an inline PRIMARY KEY (`<table>_pkey`), NOT NULL on
+ * primary key and identity columns, the indexes backing primary keys and unique constraints,
+ * row-level security switched on by policies. Names drizzle-kit writes itself (constraints,
+ * indexes, identity sequences) are kept as drizzle-kit wrote them, even past 63 bytes:
+ * PostgreSQL truncates them, and the diff matches them by truncation to report
+ * `identifier-too-long`. Expressions (defaults, checks, generated columns, index expressions,
+ * predicates, policies, views) keep drizzle-kit's SQL text; `src/sql/` compares them as parsed
+ * SQL.
+ */
+import type {
+  Catalog,
+  CheckConstraint,
+  Column,
+  ColumnType,
+  Enum,
+  ForeignKey,
+  Identity,
+  Index,
+  IndexKey,
+  Policy,
+  PrimaryKey,
+  ReferentialAction,
+  Sequence,
+  SequenceOptions,
+  Table,
+  UniqueConstraint,
+  View,
+} from '../catalog/model.js';
+import { DEFAULT_OPCLASSES } from './default-opclasses.js';
+import type {
+  DrizzleKitColumn,
+  DrizzleKitIndex,
+  DrizzleKitJson,
+  DrizzleKitPolicy,
+  DrizzleKitSequence,
+  DrizzleKitTable,
+} from './drizzle-kit-json.js';
+import { primaryKeyName, serialDefault, serialSequenceName } from './pg-names.js';
+import { pgColumnType } from './pg-type.js';
+
+export interface ToCatalogOptions {
+  /**
+   * The config's `schemaFilter`. drizzle-kit already leaves tables of other schemas out of
+   * its JSON; enums, sequences and views of other schemas are left out here too, so the
+   * catalog describes exactly the schemas drizzle-kit push manages.
+   */
+  readonly schemaFilter: readonly string[];
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byName = <T extends { readonly name: string }>(a: T, b: T): number => compare(a.name, b.name);
+const byQualifiedName = <T extends { readonly schema: string; readonly name: string }>(a: T, b: T): number =>
+  compare(a.schema, b.schema) || compare(a.name, b.name);
+
+const RANGES: Readonly<Record<SequenceOptions['type'], { readonly min: string; readonly max: string }>> = {
+  smallint: { min: '-32768', max: '32767' },
+  integer: { min: '-2147483648', max: '2147483647' },
+  bigint: { min: '-9223372036854775808', max: '9223372036854775807' },
+};
+
+const sequenceType = (type: ColumnType): SequenceOptions['type'] =>
+  type.name === 'smallint' || type.name === 'bigint' ? type.name : 'integer';
+
+/** Sequence options from drizzle-kit's strings, with PostgreSQL's defaults for what is absent. */
+const sequenceOptions = (type: SequenceOptions['type'], source: Omit<DrizzleKitSequence, 'name' | 'schema'>): SequenceOptions => {
+  const increment = source.increment ?? '1';
+  const descending = increment.startsWith('-');
+  const min = source.minValue ?? (descending ? RANGES[type].min : '1');
+  const max = source.maxValue ?? (descending ? '-1' : RANGES[type].max);
+  return {
+    type,
+    start: source.startWith ?? (descending ? max : min),
+    increment,
+    min,
+    max,
+    cache: source.cache ?? '1',
+    cycle: source.cycle ?? false,
+  };
+};
+
+const defaultText = (value: unknown): string | null => {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'string' ? value : String(value);
+};
+
+const REFERENTIAL_ACTIONS: ReadonlySet<string> = new Set<ReferentialAction>([
+  'no action',
+  'restrict',
+  'cascade',
+  'set null',
+  'set default',
+]);
+
+const referentialAction = (action: string | undefined): ReferentialAction => {
+  const lowered = (action ?? 'no action').toLowerCase();
+  return REFERENTIAL_ACTIONS.has(lowered) ? (lowered as ReferentialAction) : 'no action';
+};
+
+/** The `opcintype` PostgreSQL looks a column type's default operator class up by. */
+const opclassInputType = (type: ColumnType): string => {
+  if (type.dimensions > 0) return 'anyarray';
+  if (type.category === 'enum') return 'anyenum';
+  const base = type.name.replace(/\(.*?\)/g, '');
+  // NOTE: types without their own operator classes use a binary-coercible type's.
+  if (base === 'character varying') return 'text';
+  if (base === 'cidr') return 'inet';
+  return base.startsWith('interval') ? 'interval' : base;
+};
+
+const columnKey = (column: string, order: 'asc' | 'desc', nulls: 'first' | 'last'): IndexKey => ({
+  kind: 'column',
+  column,
+  order,
+  nulls,
+  opclass: null,
+});
+
+/** The index PostgreSQL creates for a primary key or unique constraint (same name). */
+const backingIndex = (name: string, columns: readonly string[], nullsNotDistinct: boolean): Index => ({
+  name,
+  unique: true,
+  nullsNotDistinct,
+  method: 'btree',
+  keys: columns.map((column) => columnKey(column, 'asc', 'last')),
+  include: [],
+  predicate: null,
+  constraint: name,
+  definition: null,
+});
+
+const mapIndex = (index: DrizzleKitIndex, columnTypes: ReadonlyMap<string, ColumnType>): Index => ({
+  name: index.name,
+  unique: index.isUnique,
+  nullsNotDistinct: false,
+  method: index.method,
+  keys: index.columns.map((key): IndexKey => {
+    if (key.isExpression) {
+      return { kind: 'expression', expression: key.expression, order: 'asc', nulls: 'last', opclass: null };
+    }
+    const type = columnTypes.get(key.expression);
+    const defaultOpclass = type ? DEFAULT_OPCLASSES[`${index.method}:${opclassInputType(type)}`] : undefined;
+    if (key.opclass !== undefined && key.opclass !== '') {
+      // NOTE: drizzle-kit 0.31 writes `"col" opclass` and drops DESC and NULLS whenever an
+      // operator class is given (CreatePgIndexConvertor), so the index is ASC NULLS LAST.
+      return {
+        kind: 'column',
+        column: key.expression,
+        order: 'asc',
+        nulls: 'last',
+        opclass: key.opclass === defaultOpclass ? null : key.opclass,
+      };
+    }
+    const order = key.asc ? 'asc' : 'desc';
+    const nulls = key.nulls === 'first' || key.nulls === 'last' ? key.nulls : key.asc ? 'last' : 'first';
+    return columnKey(key.expression, order, nulls);
+  }),
+  include: [],
+  predicate: index.where ?? null,
+  constraint: null,
+  definition: null,
+});
+
+const mapPolicy = (policy: DrizzleKitPolicy): Policy => ({
+  name: policy.name,
+  command: (policy.for ?? 'ALL').toLowerCase() as Policy['command'],
+  permissive: (policy.as ?? 'PERMISSIVE') === 'PERMISSIVE',
+  roles: [...(policy.to ?? ['public'])].sort(compare),
+  using: policy.using ?? null,
+  withCheck: policy.withCheck ?? null,
+});
+
+interface MappedTable {
+  readonly table: Table;
+  readonly sequences: readonly Sequence[];
+}
+
+const mapTable = (source: DrizzleKitTable): MappedTable => {
+  const schema = source.schema === '' ? 'public' : source.schema;
+  const sourceColumns = Object.values(source.columns);
+  const composite = Object.values(source.compositePrimaryKeys)[0];
+  const primaryKey: PrimaryKey | null = composite
+    ? { name: composite.name, columns: [...composite.columns] }
+    : sourceColumns.some((column) => column.primaryKey)
+      ? { name: primaryKeyName(source.name), columns: sourceColumns.filter((c) => c.primaryKey).map((c) => c.name) }
+      : null;
+  const primaryKeyColumns = new Set(primaryKey?.columns ?? []);
+  const sequences: Sequence[] = [];
+
+  const mapColumn = (column: DrizzleKitColumn, index: number): Column => {
+    const { type, serial } = pgColumnType(column.type, column.typeSchema);
+    const ownedBy = { schema, name: source.name, column: column.name };
+    let identity: Identity | null = null;
+    let defaultValue = defaultText(column.default);
+    if (serial !== null) {
+      const name = serialSequenceName(source.name, column.name);
+      sequences.push({ schema, name, options: sequenceOptions(serial, {}), ownedBy });
+      defaultValue = serialDefault(schema, name);
+    } else if (column.identity) {
+      const options = sequenceOptions(sequenceType(type), column.identity);
+      identity = { generation: column.identity.type === 'always' ? 'always' : 'by default', sequence: options };
+      sequences.push({ schema: column.identity.schema || schema, name: column.identity.name, options, ownedBy });
+      defaultValue = null;
+    }
+    return {
+      name: column.name,
+      position: index + 1,
+      type,
+      // NOTE: PostgreSQL makes primary key, serial and identity columns NOT NULL.
+      notNull: column.notNull || primaryKeyColumns.has(column.name) || serial !== null || identity !== null,
+      default: column.generated ? null : defaultValue,
+      identity,
+      generated: column.generated?.as ?? null,
+      collation: null,
+      comment: null,
+    };
+  };
+
+  const columns = sourceColumns.map(mapColumn);
+  const columnTypes = new Map(columns.map((column) => [column.name, column.type]));
+  const uniques: UniqueConstraint[] = Object.entries(source.uniqueConstraints)
+    .map(([key, unique]) => ({
+      name: unique.name || key,
+      columns: [...unique.columns],
+      nullsNotDistinct: unique.nullsNotDistinct,
+    }))
+    .sort(byName);
+  const foreignKeys: ForeignKey[] = Object.values(source.foreignKeys)
+    .map((fk) => ({
+      name: fk.name,
+      columns: [...fk.columnsFrom],
+      references: { schema: fk.schemaTo || 'public', name: fk.tableTo, columns: [...fk.columnsTo] },
+      onUpdate: referentialAction(fk.onUpdate),
+      onDelete: referentialAction(fk.onDelete),
+      deferrable: false,
+      initiallyDeferred: false,
+    }))
+    .sort(byName);
+  const checks: CheckConstraint[] = Object.values(source.checkConstraints)
+    .map((check) => ({ name: check.name, expression: check.value }))
+    .sort(byName);
+  const indexes: Index[] = [
+    ...(primaryKey ? [backingIndex(primaryKey.name, primaryKey.columns, false)] : []),
+    ...uniques.map((unique) => backingIndex(unique.name, unique.columns, unique.nullsNotDistinct)),
+    ...Object.values(source.indexes).map((index) => mapIndex(index, columnTypes)),
+  ].sort(byName);
+  const policies = Object.values(source.policies).map(mapPolicy).sort(byName);
+
+  return {
+    table: {
+      schema,
+      name: source.name,
+      kind: 'table',
+      partitionOf: null,
+      comment: null,
+      // NOTE: drizzle-kit enables row-level security on a table with policies even without `.enableRLS()`.
+      rowLevelSecurity: { enabled: source.isRLSEnabled || policies.length > 0, forced: false },
+      rows: 'unknown',
+      columns,
+      primaryKey,
+      uniques,
+      foreignKeys,
+      checks,
+      indexes,
+      policies,
+    },
+    sequences,
+  };
+};
+
+/** Maps drizzle-kit's snapshot JSON into the Catalog model. */
+export const drizzleJsonToCatalog = (json: DrizzleKitJson, options: ToCatalogOptions): Catalog => {
+  const inFilter = (schema: string): boolean => options.schemaFilter.includes(schema);
+  const mapped = Object.values(json.tables)
+    .map(mapTable)
+    .filter(({ table }) => inFilter(table.schema));
+  const tables = mapped.map(({ table }) => table).sort(byQualifiedName);
+
+  const enums: Enum[] = Object.values(json.enums)
+    .filter((e) => inFilter(e.schema))
+    .map((e) => ({ schema: e.schema, name: e.name, values: [...e.values] }))
+    .sort(byQualifiedName);
+
+  const sequences: Sequence[] = [
+    ...mapped.flatMap((m) => m.sequences),
+    ...Object.values(json.sequences).map(
+      (sequence): Sequence => ({
+        schema: sequence.schema,
+        name: sequence.name,
+        // NOTE: drizzle-kit's CREATE SEQUENCE has no AS clause: PostgreSQL makes it bigint.
+        options: sequenceOptions('bigint', sequence),
+        ownedBy: null,
+      }),
+    ),
+  ]
+    .filter((sequence) => inFilter(sequence.schema))
+    .sort(byQualifiedName);
+
+  const views: View[] = Object.values(json.views)
+    .filter((view) => inFilter(view.schema) && !view.isExisting && view.definition !== undefined)
+    .map((view) => ({
+      schema: view.schema,
+      name: view.name,
+      materialized: view.materialized,
+      definition: view.definition ?? '',
+    }))
+    .sort(byQualifiedName);
+
+  const schemas = new Set<string>(options.schemaFilter.filter((schema) => schema === 'public'));
+  for (const schema of Object.values(json.schemas)) if (inFilter(schema)) schemas.add(schema);
+  for (const object of [...tables, ...enums, ...sequences, ...views]) schemas.add(object.schema);
+
+  return {
+    schemas: [...schemas].sort(compare),
+    tables,
+    enums,
+    domains: [],
+    sequences,
+    views,
+    extensions: [],
+  };
+};
