@@ -165,6 +165,12 @@ const mapIndex = (index: DrizzleKitIndex, columnTypes: ReadonlyMap<string, Colum
   definition: null,
 });
 
+/**
+ * NOTE: drizzle-kit 0.31 push creates policies without their USING / WITH CHECK clauses
+ * (`squashPolicyPush` keeps only name, as, for, to) and never compares them, while
+ * generate + migrate writes them. We keep the schema's expressions: they are what the schema
+ * means (test/schema/pushed-objects.test.ts pins the drizzle-kit behaviour).
+ */
 const mapPolicy = (policy: DrizzleKitPolicy): Policy => ({
   name: policy.name,
   command: (policy.for ?? 'ALL').toLowerCase() as Policy['command'],
