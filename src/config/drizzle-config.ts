@@ -24,7 +24,7 @@ export interface DrizzleConfig {
   readonly migrations: { readonly table: string | null; readonly schema: string | null };
 }
 
-const stringOrList = z.union([z.string(), z.array(z.string())]);
+const stringOrList = z.union([z.string(), z.array(z.string())], { error: 'expected a string or an array of strings' });
 
 const configShape = z.looseObject({
   dialect: z.string(),

@@ -34,11 +34,36 @@ export const createModuleLoader = ({ tsconfig }: ModuleLoaderOptions): ModuleLoa
   return {
     import: async (file) => {
       const parent = pathToFileURL(join(dirname(file), '__drizzle-catalog-importer__.js')).href;
-      const namespace: unknown = await api.import(pathToFileURL(file).href, parent);
-      return (typeof namespace === 'object' && namespace !== null ? namespace : {}) as Readonly<Record<string, unknown>>;
+      try {
+        const namespace: unknown = await api.import(pathToFileURL(file).href, parent);
+        return (typeof namespace === 'object' && namespace !== null ? namespace : {}) as Readonly<Record<string, unknown>>;
+      } catch (error) {
+        formatStackWithSourceMaps(error);
+        throw error;
+      }
     },
     close: () => api.unregister(),
   };
+};
+
+/**
+ * Formats `error.stack` now, with Node's own formatter, which applies tsx's source maps
+ * (tsx's `register()` enables them).
+ *
+ * NOTE: V8 formats a stack lazily, on first read, through `Error.prepareStackTrace`; a host
+ * that replaces it (vitest, source-map-support) formats our user's TypeScript frames against
+ * the transformed code (line 1, column 120). The first read decides, so read it here.
+ */
+const formatStackWithSourceMaps = (error: unknown): void => {
+  if (!(error instanceof Error)) return;
+  const errorClass: { prepareStackTrace?: unknown } = Error;
+  const hook = errorClass.prepareStackTrace;
+  errorClass.prepareStackTrace = undefined;
+  try {
+    void error.stack;
+  } finally {
+    errorClass.prepareStackTrace = hook;
+  }
 };
 
 /**

@@ -14,7 +14,6 @@ import {
   integer,
   jsonb,
   numeric,
-  pgMaterializedView,
   pgPolicy,
   pgSchema,
   pgSequence,
