@@ -110,6 +110,13 @@ const longTable = pgTable('a_table_name_that_is_long_enough_to_need_shortening_b
   aColumnNameLongEnoughToMatterAsWell_xyz: serial().primaryKey(),
 });
 
+// Two-byte characters: shortened without splitting one, then quoted.
+const greek = pgTable('πίνακας_χρηστών', { κωδικός_εγγραφής_χρήστη: serial().primaryKey() });
+
+// A schema named like a reserved keyword: quoted in the regclass.
+const orderSchema = pgSchema('order');
+const orderLines = orderSchema.table('lines', { id: serial().primaryKey() });
+
 const activeUsers = pgView('active_users').as((qb) => qb.select({ id: users.id }).from(users).where(sql`${users.score} > 0`));
 const userCounts = app
   .materializedView('user_counts')
@@ -125,17 +132,20 @@ const SCHEMA = {
   posts,
   audit,
   longTable,
+  greek,
+  orderSchema,
+  orderLines,
   activeUsers,
   userCounts,
 };
-const SCHEMAS = ['public', 'app'];
+const SCHEMAS = ['public', 'app', 'order'];
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const sorted = (values: readonly string[]): string[] => [...values].sort(byText);
 const tablesOf = (catalog: Catalog): readonly Table[] => catalog.tables;
 const qualified = (table: Table, name: string): string => `${table.schema}.${table.name}.${name}`;
 
-const NAMESPACES = `(select oid from pg_namespace where nspname in ('public', 'app'))`;
+const NAMESPACES = `(select oid from pg_namespace where nspname in ('public', 'app', 'order'))`;
 
 const server = await serverTestsEnabled();
 
@@ -157,6 +167,10 @@ describe('the mapped catalog', () => {
     expect(longTableColumn?.default).toBe(
       `nextval('"a_table_name_that_is_long_eno_aColumnNameLongEnoughToMatter_seq"'::regclass)`,
     );
+    expect(byName.get('πίνακας_χρηστών')?.columns[0]?.default).toBe(
+      `nextval('"πίνακας_χρηστών_κωδικός_εγγραφή_seq"'::regclass)`,
+    );
+    expect(byName.get('lines')?.columns[0]?.default).toBe(`nextval('"order".lines_id_seq'::regclass)`);
     expect(byName.get('orders')?.columns.find((c) => c.name === 'legacyId')?.default).toBe(
       "nextval('app.\"orders_legacyId_seq\"'::regclass)",
     );
@@ -328,13 +342,14 @@ describe.each([
 
     const rls = await db.query<{ table: string; enabled: boolean; forced: boolean }>(`
       select c.relname as table, c.relrowsecurity as enabled, c.relforcerowsecurity as forced
-        from pg_class c where c.relkind = 'r' and c.relnamespace in ${NAMESPACES} order by c.relnamespace::regnamespace::text, 1`);
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where c.relkind = 'r' and n.oid in ${NAMESPACES} order by n.nspname, 1`);
     expect(tablesOf(catalog).map((t) => ({ table: t.name, ...t.rowLevelSecurity }))).toEqual(rls);
 
     const policies = await db.query<Record<string, unknown>>(`
       select tablename as table, policyname as name, lower(cmd) as command, permissive = 'PERMISSIVE' as permissive,
              roles::text[] as roles, qual, with_check
-        from pg_policies where schemaname in ('public', 'app') order by 1, 2`);
+        from pg_policies where schemaname in ('public', 'app', 'order') order by 1, 2`);
     const mapped = tablesOf(catalog).flatMap((table) =>
       table.policies.map((p) => ({
         table: table.name,
