@@ -41,7 +41,7 @@ import type {
   DrizzleKitTable,
 } from './drizzle-kit-json.js';
 import { primaryKeyName, serialDefault, serialSequenceName } from './pg-names.js';
-import { pgColumnType } from './pg-type.js';
+import { pgColumnType, type PgColumnType } from './pg-type.js';
 
 export interface ToCatalogOptions {
   /**
@@ -185,7 +185,9 @@ interface MappedTable {
   readonly sequences: readonly Sequence[];
 }
 
-const mapTable = (source: DrizzleKitTable): MappedTable => {
+type TypeOf = (sqlType: string, typeSchema: string | undefined) => PgColumnType;
+
+const mapTable = (source: DrizzleKitTable, typeOf: TypeOf): MappedTable => {
   const schema = source.schema === '' ? 'public' : source.schema;
   const sourceColumns = Object.values(source.columns);
   const composite = Object.values(source.compositePrimaryKeys)[0];
@@ -198,7 +200,7 @@ const mapTable = (source: DrizzleKitTable): MappedTable => {
   const sequences: Sequence[] = [];
 
   const mapColumn = (column: DrizzleKitColumn, index: number): Column => {
-    const { type, serial } = pgColumnType(column.type, column.typeSchema);
+    const { type, serial } = typeOf(column.type, column.typeSchema);
     const ownedBy = { schema, name: source.name, column: column.name };
     let identity: Identity | null = null;
     let defaultValue = defaultText(column.default);
@@ -281,8 +283,19 @@ const mapTable = (source: DrizzleKitTable): MappedTable => {
 /** Maps drizzle-kit's snapshot JSON into the Catalog model. */
 export const drizzleJsonToCatalog = (json: DrizzleKitJson, options: ToCatalogOptions): Catalog => {
   const inFilter = (schema: string): boolean => options.schemaFilter.includes(schema);
+  // Schemas repeat a handful of types thousands of times: spell each once.
+  const types = new Map<string, PgColumnType>();
+  const typeOf: TypeOf = (sqlType, typeSchema) => {
+    const key = `${typeSchema ?? ''}\u0000${sqlType}`;
+    let type = types.get(key);
+    if (type === undefined) {
+      type = pgColumnType(sqlType, typeSchema);
+      types.set(key, type);
+    }
+    return type;
+  };
   const mapped = Object.values(json.tables)
-    .map(mapTable)
+    .map((table) => mapTable(table, typeOf))
     .filter(({ table }) => inFilter(table.schema));
   const tables = mapped.map(({ table }) => table).sort(byQualifiedName);
 
