@@ -192,8 +192,9 @@ describe.each([
   afterAll(async () => db?.close());
 
   it('has the same schemas, tables and columns, with NOT NULL as PostgreSQL sets it', async () => {
-    const rows = await db.query<{ schema: string; table: string; column: string; not_null: boolean; identity: string }>(`
-      select n.nspname as schema, c.relname as table, a.attname as column, a.attnotnull as not_null, a.attidentity as identity
+    const rows = await db.query<{ schema: string; table: string; column: string; not_null: boolean; identity: string; generated: string }>(`
+      select n.nspname as schema, c.relname as table, a.attname as column, a.attnotnull as not_null, a.attidentity as identity,
+             a.attgenerated as generated
         from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
        where c.relkind = 'r' and n.oid in ${NAMESPACES} and a.attnum > 0 and not a.attisdropped
        order by 1, 2, a.attnum`);
@@ -204,6 +205,7 @@ describe.each([
         column: column.name,
         not_null: column.notNull,
         identity: column.identity === null ? '' : column.identity.generation === 'always' ? 'a' : 'd',
+        generated: column.generated === null ? '' : 's',
       })),
     );
     expect(mapped).toEqual(rows);
@@ -293,7 +295,8 @@ describe.each([
 
   it('has the same indexes: backing, unique, method, key order, nulls, operator classes, predicates', async () => {
     const rows = await db.query<Record<string, unknown>>(`
-      select n.nspname || '.' || t.relname || '.' || i.relname as key, x.indisunique as unique, am.amname as method,
+      select n.nspname || '.' || t.relname || '.' || i.relname as key, x.indisunique as unique,
+             x.indnullsnotdistinct as nulls_not_distinct, am.amname as method,
              (select k.conname from pg_constraint k where k.conindid = x.indexrelid and k.contype in ('p', 'u')) as constraint,
              x.indpred is not null as partial,
              array(select case when x.indkey[s.i] = 0 then 'expr'
@@ -314,6 +317,7 @@ describe.each([
         table.indexes.map((index) => ({
           key: qualified(table, index.name),
           unique: index.unique,
+          nulls_not_distinct: index.nullsNotDistinct,
           method: index.method,
           constraint: index.constraint,
           partial: index.predicate !== null,
