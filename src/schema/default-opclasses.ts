@@ -1,9 +1,10 @@
 /**
  * Default operator classes of PostgreSQL 15 (`pg_opclass.opcdefault`), by access method and
- * input type (`format_type(opcintype, null)`). An index key whose operator class is its type's
- * default is stored with `opclass: null` in the Catalog, as capture stores it.
+ * input type (`format_type(opcintype, null)`). An index key whose operator class is a default
+ * one under its access method is stored with `opclass: null` in the Catalog, as capture
+ * stores it (`pg_opclass.opcdefault`).
  *
- * Generated from a PostgreSQL 15 server; test/schema/default-opclasses.test.ts checks it against
+ * Generated from a PostgreSQL 15 server; test/schema/generated-tables.test.ts checks it against
  * the server and PGlite.
  */
 export const DEFAULT_OPCLASSES: Readonly<Record<string, string>> = {

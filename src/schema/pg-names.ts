@@ -32,12 +32,10 @@ export const serialSequenceName = (table: string, column: string): string => mak
 export const primaryKeyName = (table: string): string => makeObjectName(table, null, 'pkey');
 
 /**
- * A serial column's default as `pg_get_expr` prints it. The regclass is qualified only when
- * the sequence is not in `public` (capture runs with the default search_path):
- * `nextval('users_id_seq'::regclass)`, `nextval('auth.users_id_seq'::regclass)`,
- * `nextval('"Users_id_seq"'::regclass)`.
+ * A serial column's default as capture reads it: `pg_get_expr` under capture's
+ * `search_path = pg_catalog` (src/capture/transaction.ts), which qualifies every regclass:
+ * `nextval('public.users_id_seq'::regclass)`, `nextval('auth."users_Big_seq"'::regclass)`.
+ * (Under a default search_path PostgreSQL would print public sequences unqualified.)
  */
-export const serialDefault = (schema: string, sequence: string): string => {
-  const qualified = schema === 'public' ? quoteIdentifier(sequence) : `${quoteIdentifier(schema)}.${quoteIdentifier(sequence)}`;
-  return `nextval('${qualified.replaceAll("'", "''")}'::regclass)`;
-};
+export const serialDefault = (schema: string, sequence: string): string =>
+  `nextval('${`${quoteIdentifier(schema)}.${quoteIdentifier(sequence)}`.replaceAll("'", "''")}'::regclass)`;

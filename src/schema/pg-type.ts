@@ -7,6 +7,7 @@
  * pg-core column type is pushed with drizzle-kit and read back with `format_type`.
  */
 import type { ColumnType, SequenceOptions } from '../catalog/model.js';
+import { PG_CATALOG_TYPES } from './pg-catalog-types.js';
 
 export interface PgColumnType {
   readonly type: ColumnType;
@@ -51,8 +52,6 @@ const SERIALS: Readonly<Record<string, SequenceOptions['type']>> = {
   smallserial: 'smallint',
   serial2: 'smallint',
 };
-
-const RANGES: ReadonlySet<string> = new Set(['int4range', 'int8range', 'numrange', 'tsrange', 'tstzrange', 'daterange']);
 
 /** PostGIS spells geometry subtypes in CamelCase in `format_type` (`geometry(Point,4326)`). */
 const POSTGIS_SUBTYPES: ReadonlyMap<string, string> = new Map(
@@ -127,6 +126,31 @@ const builtIn = (base: string): string | null => {
   }
 };
 
+/**
+ * Schema the type would live in, if it were not built in.
+ *
+ * NOTE: drizzle-kit writes non-enum types unqualified, so PostgreSQL finds them through the
+ * pushing role's search_path: extension types (vector, geometry, citext) are usually in
+ * public. A Drizzle schema cannot say more; `customType` names given qualified
+ * (`extensions.vector(3)`) keep their schema.
+ */
+const ASSUMED_EXTENSION_SCHEMA = 'public';
+
+/** The `format_type` name without type modifiers: `numeric(10,2)` → `numeric`. */
+const withoutModifiers = (name: string): string => {
+  const bare = name.replace(/\(.*?\)/g, '').replace(/\s+/g, ' ').trim();
+  return bare.startsWith('interval') ? 'interval' : bare;
+};
+
+const builtInOrAssumed = (name: string, dimensions: number): ColumnType => {
+  const category = PG_CATALOG_TYPES[withoutModifiers(name)];
+  if (category !== undefined) return { name, schema: null, category, dimensions };
+  const qualified = /^([a-z_][a-z0-9_$]*)\.(.+)$/.exec(name);
+  return qualified
+    ? { name: qualified[2] ?? name, schema: qualified[1] ?? ASSUMED_EXTENSION_SCHEMA, category: 'base', dimensions }
+    : { name, schema: ASSUMED_EXTENSION_SCHEMA, category: 'base', dimensions };
+};
+
 export const pgColumnType = (sqlType: string, typeSchema: string | undefined): PgColumnType => {
   let base = sqlType.trim();
   let dimensions = 0;
@@ -137,16 +161,16 @@ export const pgColumnType = (sqlType: string, typeSchema: string | undefined): P
   if (typeSchema !== undefined) {
     return { type: { name: base, schema: typeSchema, category: 'enum', dimensions }, serial: null };
   }
-  // A quoted custom type name keeps its case and spelling.
-  if (base.includes('"')) return { type: { name: base, schema: null, category: 'base', dimensions }, serial: null };
+  // A quoted custom type name keeps its case: `"MyType"` is the type named MyType.
+  const quoted = /^"((?:[^"]|"")+)"$/.exec(base);
+  if (quoted) {
+    const name = (quoted[1] ?? '').replaceAll('""', '"');
+    return { type: { name, schema: ASSUMED_EXTENSION_SCHEMA, category: 'base', dimensions }, serial: null };
+  }
   const normalized = normalize(base);
   const serial = SERIALS[normalized];
   if (serial !== undefined) {
     return { type: { name: serial, schema: null, category: 'base', dimensions }, serial };
   }
-  const name = builtIn(normalized) ?? normalized;
-  return {
-    type: { name, schema: null, category: RANGES.has(name) ? 'range' : 'base', dimensions },
-    serial: null,
-  };
+  return { type: builtInOrAssumed(builtIn(normalized) ?? normalized, dimensions), serial: null };
 };

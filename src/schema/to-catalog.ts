@@ -31,6 +31,7 @@ import type {
   UniqueConstraint,
   View,
 } from '../catalog/model.js';
+import { sortCatalog } from '../catalog/sort.js';
 import { DEFAULT_OPCLASSES } from './default-opclasses.js';
 import type {
   DrizzleKitColumn,
@@ -51,11 +52,6 @@ export interface ToCatalogOptions {
    */
   readonly schemaFilter: readonly string[];
 }
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const byName = <T extends { readonly name: string }>(a: T, b: T): number => compare(a.name, b.name);
-const byQualifiedName = <T extends { readonly schema: string; readonly name: string }>(a: T, b: T): number =>
-  compare(a.schema, b.schema) || compare(a.name, b.name);
 
 const RANGES: Readonly<Record<SequenceOptions['type'], { readonly min: string; readonly max: string }>> = {
   smallint: { min: '-32768', max: '32767' },
@@ -101,16 +97,14 @@ const referentialAction = (action: string | undefined): ReferentialAction => {
   return REFERENTIAL_ACTIONS.has(lowered) ? (lowered as ReferentialAction) : 'no action';
 };
 
-/** The `opcintype` PostgreSQL looks a column type's default operator class up by. */
-const opclassInputType = (type: ColumnType): string => {
-  if (type.dimensions > 0) return 'anyarray';
-  if (type.category === 'enum') return 'anyenum';
-  const base = type.name.replace(/\(.*?\)/g, '');
-  // NOTE: types without their own operator classes use a binary-coercible type's.
-  if (base === 'character varying') return 'text';
-  if (base === 'cidr') return 'inet';
-  return base.startsWith('interval') ? 'interval' : base;
-};
+/**
+ * `method:opclass` of every default operator class. An operator class that is the default
+ * for some type under its access method is stored as null, as capture does (`opcdefault`):
+ * `.op('text_ops')` on a text column is the same index as no `.op()`.
+ */
+const DEFAULT_OPCLASS_KEYS: ReadonlySet<string> = new Set(
+  Object.entries(DEFAULT_OPCLASSES).map(([key, opclass]) => `${key.slice(0, key.indexOf(':'))}:${opclass}`),
+);
 
 const columnKey = (column: string, order: 'asc' | 'desc', nulls: 'first' | 'last'): IndexKey => ({
   kind: 'column',
@@ -133,7 +127,7 @@ const backingIndex = (name: string, columns: readonly string[], nullsNotDistinct
   definition: null,
 });
 
-const mapIndex = (index: DrizzleKitIndex, columnTypes: ReadonlyMap<string, ColumnType>): Index => ({
+const mapIndex = (index: DrizzleKitIndex): Index => ({
   name: index.name,
   unique: index.isUnique,
   nullsNotDistinct: false,
@@ -142,8 +136,6 @@ const mapIndex = (index: DrizzleKitIndex, columnTypes: ReadonlyMap<string, Colum
     if (key.isExpression) {
       return { kind: 'expression', expression: key.expression, order: 'asc', nulls: 'last', opclass: null };
     }
-    const type = columnTypes.get(key.expression);
-    const defaultOpclass = type ? DEFAULT_OPCLASSES[`${index.method}:${opclassInputType(type)}`] : undefined;
     if (key.opclass !== undefined && key.opclass !== '') {
       // NOTE: drizzle-kit 0.31 writes `"col" opclass` and drops DESC and NULLS whenever an
       // operator class is given (CreatePgIndexConvertor), so the index is ASC NULLS LAST.
@@ -152,7 +144,7 @@ const mapIndex = (index: DrizzleKitIndex, columnTypes: ReadonlyMap<string, Colum
         column: key.expression,
         order: 'asc',
         nulls: 'last',
-        opclass: key.opclass === defaultOpclass ? null : key.opclass,
+        opclass: DEFAULT_OPCLASS_KEYS.has(`${index.method}:${key.opclass}`) ? null : key.opclass,
       };
     }
     const order = key.asc ? 'asc' : 'desc';
@@ -175,7 +167,7 @@ const mapPolicy = (policy: DrizzleKitPolicy): Policy => ({
   name: policy.name,
   command: (policy.for ?? 'ALL').toLowerCase() as Policy['command'],
   permissive: (policy.as ?? 'PERMISSIVE') === 'PERMISSIVE',
-  roles: [...(policy.to ?? ['public'])].sort(compare),
+  roles: [...(policy.to ?? ['public'])],
   using: policy.using ?? null,
   withCheck: policy.withCheck ?? null,
 });
@@ -229,14 +221,12 @@ const mapTable = (source: DrizzleKitTable, typeOf: TypeOf): MappedTable => {
   };
 
   const columns = sourceColumns.map(mapColumn);
-  const columnTypes = new Map(columns.map((column) => [column.name, column.type]));
   const uniques: UniqueConstraint[] = Object.entries(source.uniqueConstraints)
     .map(([key, unique]) => ({
       name: unique.name || key,
       columns: [...unique.columns],
       nullsNotDistinct: unique.nullsNotDistinct,
-    }))
-    .sort(byName);
+    }));
   const foreignKeys: ForeignKey[] = Object.values(source.foreignKeys)
     .map((fk) => ({
       name: fk.name,
@@ -246,17 +236,15 @@ const mapTable = (source: DrizzleKitTable, typeOf: TypeOf): MappedTable => {
       onDelete: referentialAction(fk.onDelete),
       deferrable: false,
       initiallyDeferred: false,
-    }))
-    .sort(byName);
+    }));
   const checks: CheckConstraint[] = Object.values(source.checkConstraints)
-    .map((check) => ({ name: check.name, expression: check.value }))
-    .sort(byName);
+    .map((check) => ({ name: check.name, expression: check.value }));
   const indexes: Index[] = [
     ...(primaryKey ? [backingIndex(primaryKey.name, primaryKey.columns, false)] : []),
     ...uniques.map((unique) => backingIndex(unique.name, unique.columns, unique.nullsNotDistinct)),
-    ...Object.values(source.indexes).map((index) => mapIndex(index, columnTypes)),
-  ].sort(byName);
-  const policies = Object.values(source.policies).map(mapPolicy).sort(byName);
+    ...Object.values(source.indexes).map(mapIndex),
+  ];
+  const policies = Object.values(source.policies).map(mapPolicy);
 
   return {
     table: {
@@ -297,12 +285,11 @@ export const drizzleJsonToCatalog = (json: DrizzleKitJson, options: ToCatalogOpt
   const mapped = Object.values(json.tables)
     .map((table) => mapTable(table, typeOf))
     .filter(({ table }) => inFilter(table.schema));
-  const tables = mapped.map(({ table }) => table).sort(byQualifiedName);
+  const tables = mapped.map(({ table }) => table);
 
   const enums: Enum[] = Object.values(json.enums)
     .filter((e) => inFilter(e.schema))
-    .map((e) => ({ schema: e.schema, name: e.name, values: [...e.values] }))
-    .sort(byQualifiedName);
+    .map((e) => ({ schema: e.schema, name: e.name, values: [...e.values] }));
 
   const sequences: Sequence[] = [
     ...mapped.flatMap((m) => m.sequences),
@@ -315,9 +302,7 @@ export const drizzleJsonToCatalog = (json: DrizzleKitJson, options: ToCatalogOpt
         ownedBy: null,
       }),
     ),
-  ]
-    .filter((sequence) => inFilter(sequence.schema))
-    .sort(byQualifiedName);
+  ].filter((sequence) => inFilter(sequence.schema));
 
   const views: View[] = Object.values(json.views)
     .filter((view) => inFilter(view.schema) && !view.isExisting && view.definition !== undefined)
@@ -326,20 +311,11 @@ export const drizzleJsonToCatalog = (json: DrizzleKitJson, options: ToCatalogOpt
       name: view.name,
       materialized: view.materialized,
       definition: view.definition ?? '',
-    }))
-    .sort(byQualifiedName);
+    }));
 
   const schemas = new Set<string>(options.schemaFilter.filter((schema) => schema === 'public'));
   for (const schema of Object.values(json.schemas)) if (inFilter(schema)) schemas.add(schema);
   for (const object of [...tables, ...enums, ...sequences, ...views]) schemas.add(object.schema);
 
-  return {
-    schemas: [...schemas].sort(compare),
-    tables,
-    enums,
-    domains: [],
-    sequences,
-    views,
-    extensions: [],
-  };
+  return sortCatalog({ schemas: [...schemas], tables, enums, domains: [], sequences, views, extensions: [] });
 };

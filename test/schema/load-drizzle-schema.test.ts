@@ -45,7 +45,7 @@ describe('loadDrizzleSchema on fixture projects', () => {
     expect(catalog.tables.map((t) => t.name)).toEqual(['comments', 'posts', 'users']);
     expect(catalog.enums).toEqual([{ schema: 'public', name: 'post_status', values: ['draft', 'published', 'archived'] }]);
     expect(columns(table(catalog, 'posts'))).toEqual({
-      id: "integer not null default nextval('posts_id_seq'::regclass)",
+      id: "integer not null default nextval('public.posts_id_seq'::regclass)",
       author_id: 'integer not null',
       title: 'text not null',
       status: "post_status not null default 'draft'",

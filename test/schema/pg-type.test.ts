@@ -43,7 +43,11 @@ import {
   type PgColumnBuilderBase,
 } from 'drizzle-orm/pg-core';
 import type { Column, ColumnType } from '../../src/catalog/model.js';
+import { capture } from '../../src/capture/capture.js';
+import { pgQueryable } from '../../src/capture/pg-queryable.js';
+import { pgliteQueryable } from '../../src/capture/pglite-queryable.js';
 import { pgColumnType } from '../../src/schema/pg-type.js';
+import pg from 'pg';
 import { createPgliteDatabase, createServerDatabase, serverTestsEnabled } from '../support/databases.js';
 import { catalogOf, tableOf } from './support/catalog.js';
 import { push, type PushTarget } from './support/push.js';
@@ -162,9 +166,19 @@ describe('drizzle column types → format_type spelling', () => {
     ['decimal(8, 3)', 'numeric(8,3)'],
     ['int4range', 'int4range'],
     ['citext', 'citext'],
-    ['"MyType"', '"MyType"'],
+    ['"MyType"', 'MyType'],
   ])('spells %s as %s', (sqlType, expected) => {
     expect(pgColumnType(sqlType, undefined).type.name).toBe(expected);
+  });
+
+  it.each([
+    ['int4range', null, 'range'],
+    ['int4multirange', null, 'other'],
+    ['bytea', null, 'base'],
+    ['citext', 'public', 'base'],
+    ['extensions.vector(3)', 'extensions', 'base'],
+  ] as const)('places %s in schema %s, category %s', (sqlType, schema, category) => {
+    expect(pgColumnType(sqlType, undefined).type).toMatchObject({ schema, category });
   });
 
   it('spells extension column builders like their extension', async () => {
@@ -175,7 +189,15 @@ describe('drizzle column types → format_type spelling', () => {
       g: geometry({ type: 'point', srid: 4326 }),
     });
     const columns = tableOf(await catalogOf({ table }), 'ext').columns;
-    expect(columns.map((column) => column.type.name)).toEqual(['vector(3)', 'halfvec(2)', 'sparsevec(5)', 'geometry(Point)']);
+    expect(columns.map((column) => column.type)).toEqual(
+      ['vector(3)', 'halfvec(2)', 'sparsevec(5)', 'geometry(Point)'].map((name) => ({
+        name,
+        // Not built in: in the extension's schema, assumed public (drizzle-kit writes them unqualified).
+        schema: 'public',
+        category: 'base',
+        dimensions: 0,
+      })),
+    );
   });
 });
 
@@ -222,6 +244,21 @@ describe.each([
     mapped = tableOf(await catalogOf(SCHEMA, { schemaFilter: ['public', 'crm'] }), 'types').columns;
   });
   afterAll(async () => db?.close());
+
+  it('reads back as capture reads it', async () => {
+    const client = db.pglite ? null : new pg.Client({ connectionString: db.url ?? '' });
+    await client?.connect();
+    try {
+      const queryable = db.pglite ? pgliteQueryable(db.pglite) : pgQueryable(client as pg.Client);
+      const outcome = await capture({ queryable, schemas: ['public', 'crm'] });
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      const captured = outcome.capture.catalog.tables.find((t) => t.name === 'types')?.columns;
+      expect(mapped.map((c) => c.type)).toEqual(captured?.map((c) => c.type));
+      expect(captured?.map((c) => c.type)).toEqual(CASES.map(expectedType));
+    } finally {
+      await client?.end();
+    }
+  });
 
   it('reads back every column', () => {
     expect(rows.map((row) => row.column)).toEqual(CASES.map((_, index) => columnName(index)));
