@@ -14,7 +14,11 @@ import { pgliteQueryable } from '../../src/capture/pglite-queryable.js';
 import type { Queryable } from '../../src/capture/queryable.js';
 import pg from 'pg';
 import { createPgliteDatabase, createServerDatabase, serverTestsEnabled } from '../support/databases.js';
+import { loadDrizzleSchema } from '../../src/schema/load-drizzle-schema.js';
+import { loadSchemaModules } from '../../src/schema/load-modules.js';
+import { createModuleLoader } from '../../src/schema/ts-loader.js';
 import { catalogOf } from './support/catalog.js';
+import { project } from './support/fixtures.js';
 import { push, type PushTarget } from './support/push.js';
 import { RICH_SCHEMA, RICH_SCHEMAS } from './support/rich-schema.js';
 
@@ -99,5 +103,30 @@ describe.each([
   it('gives the same views, and expressions wherever the database has them', () => {
     expect(comparable(mapped).views).toEqual(comparable(captured).views);
     expect(comparable(mapped)).toEqual(comparable(captured));
+  });
+});
+
+describe.each([
+  ['aliases', ['public']],
+  ['multi-schema', ['public', 'auth']],
+  ['relations', ['public']],
+] as const)('fixture project %s: loadDrizzleSchema, then push and capture on PGlite', (name, schemas) => {
+  it('gives the same Catalog', async () => {
+    const cwd = project(name);
+    const loaded = await loadDrizzleSchema({ cwd });
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const loader = createModuleLoader({ tsconfig: loaded.config.tsconfigPath });
+    const modules = await loadSchemaModules(loaded.files, { cwd, loader }).finally(() => loader.close());
+    if (!modules.ok) throw new Error(modules.error.message);
+    const db = await createPgliteDatabase();
+    try {
+      // NOTE: pushSchema takes no casing; the casing fixture is checked in load-drizzle-schema.test.ts.
+      await push(db, { ...modules.exports }, [...schemas]);
+      const outcome = await capture({ queryable: pgliteQueryable(db.pglite), schemas });
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      expect(comparable(loaded.catalog)).toEqual(comparable(outcome.capture.catalog));
+    } finally {
+      await db.close();
+    }
   });
 });
