@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { SNAPSHOT_SCHEMA_URL } from '../../src/snapshot/format.js';
+import { SNAPSHOT_SCHEMA_ID } from '../../src/snapshot/format.js';
 import { SNAPSHOT_JSON_SCHEMA_PATH, snapshotJsonSchemaText } from '../../src/snapshot/json-schema.js';
 
 describe('the published JSON Schema', () => {
@@ -14,7 +14,7 @@ describe('the published JSON Schema', () => {
       properties: Record<string, unknown>;
       $defs: Record<string, { additionalProperties?: unknown }>;
     };
-    expect(schema['$id']).toBe(SNAPSHOT_SCHEMA_URL);
+    expect(schema['$id']).toBe(SNAPSHOT_SCHEMA_ID);
     expect(schema['$schema']).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.properties['formatVersion']).toEqual({ type: 'number', const: 1 });
     expect(schema['additionalProperties']).toBe(false);
