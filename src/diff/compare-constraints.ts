@@ -4,6 +4,7 @@
  * names. Indexes that back a constraint are left to the constraint.
  */
 import type { CheckConstraint, ForeignKey, Index, IndexKey, Table, UniqueConstraint } from '../catalog/model.js';
+import { truncateIdentifier } from '../naming/index.js';
 import type { ExpressionIndex } from './expressions.js';
 import type { FindingKind, Risk } from './finding-kinds.js';
 import { finding, qualified, show, type Evidence, type Finding } from './findings.js';
@@ -123,7 +124,10 @@ const primaryKeyFindings = (ctx: TableContext): Finding[] => {
   const where = qualified(ctx.schemaTable.schema, ctx.schemaTable.name);
   if (s === null && d === null) return [];
   if (s !== null && d !== null && sameList(s.columns, d.columns)) {
-    if (s.name === d.name) return [];
+    // NOTE: a schema key named `<table>_pkey` is PostgreSQL's default name, i.e. unnamed in
+    // the schema (drizzle-kit's JSON names only composite keys, `primaryKey: true` has no
+    // name), so drizzle-kit leaves the database's name alone, however it reads.
+    if (s.name === d.name || s.name === truncateIdentifier(`${ctx.schemaTable.name}_pkey`)) return [];
     const evidence: Evidence[] = [{ kind: 'same-definition', detail: `both are PRIMARY KEY ${list(s.columns)}` }];
     if (ctx.followsRename(s.columns)) evidence.push({ kind: 'follows-rename', detail: 'the table or its columns are renamed, and the name follows them' });
     return [

@@ -117,7 +117,9 @@ const columnFix = (pairs: readonly NamePair[], identicalNames: readonly string[]
     ...best,
     description:
       `declaring the columns without explicit names and setting casing: '${best.casing}' (in drizzle.config and drizzle()) would resolve ${best.resolves}` +
-      (best.keepExplicit > 0 ? ` (${best.keepExplicit} columns that match today would need to keep an explicit name)` : ''),
+      (best.keepExplicit > 0
+        ? ` (${best.keepExplicit} ${best.keepExplicit === 1 ? 'column that matches' : 'columns that match'} today would need to keep an explicit name)`
+        : ''),
   };
 };
 

@@ -35,9 +35,12 @@ export const renameIdentifiers = (sql: string, renames: IdentifierRenames): stri
       if (token.kind !== 'word' && token.kind !== 'quoted') return token.text;
       const previous = tokens[i - 1];
       const next = tokens[i + 1];
-      if (next?.kind === 'call' || next?.kind === 'dot' || previous?.kind === 'dot') return token.text;
+      // `::schema.type`: the name after the dot is still the cast's type.
+      const qualifiedCast = previous?.kind === 'dot' && tokens[i - 3]?.kind === 'cast';
+      const isType = previous?.kind === 'cast' || qualifiedCast;
+      if (next?.kind === 'call' || next?.kind === 'dot' || (previous?.kind === 'dot' && !qualifiedCast)) return token.text;
       const name = token.kind === 'quoted' ? token.text.slice(1, -1).replace(/""/g, '"') : token.text.toLowerCase();
-      const renamed = previous?.kind === 'cast' ? renames.types.get(name) : renames.columns.get(name);
+      const renamed = isType ? renames.types.get(name) : renames.columns.get(name);
       return renamed === undefined ? token.text : quote(renamed);
     })
     .join('');

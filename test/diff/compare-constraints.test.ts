@@ -18,6 +18,22 @@ describe('primary keys', () => {
     expect(brief(r.findings)).toEqual(['high alter-primary-key users.users_pkey (id) → (id, email)']);
   });
 
+  it('ignores the name of a key the schema leaves unnamed (PostgreSQL default <table>_pkey), but not of a named one', () => {
+    const unnamed = run(
+      catalog([table('meeting', cols, { primaryKey: primaryKey('meeting_pkey', ['id']) })]),
+      catalog([table('meetings', cols, { primaryKey: primaryKey('meetings_pkey', ['id']) })]),
+    );
+    expect(unnamed.findings.map((f) => f.kind)).toEqual(['rename-table']);
+    const named = run(
+      catalog([table('meeting', cols, { primaryKey: primaryKey('meeting_id_email_pk', ['id', 'email']) })]),
+      catalog([table('meetings', cols, { primaryKey: primaryKey('meetings_id_email_pk', ['id', 'email']) })]),
+    );
+    expect(named.findings.map((f) => `${f.kind} ${f.from} → ${f.to}`)).toEqual([
+      'rename-table meetings → meeting',
+      'rename-constraint meetings_id_email_pk → meeting_id_email_pk',
+    ]);
+  });
+
   it('reports a primary key added to an empty table as medium', () => {
     const r = run(catalog([table('users', cols, { primaryKey: primaryKey('users_pkey', ['id']) })]), catalog([table('users', cols)]));
     expect(brief(r.findings)).toEqual(['medium alter-primary-key users.users_pkey none → (id)']);
@@ -86,7 +102,6 @@ describe('uniques, foreign keys, checks', () => {
       'convention-mismatch null → null',
       'rename-table meetings → meeting',
       'rename-column team_id → teamId',
-      'rename-constraint meetings_pkey → meeting_pkey',
       'rename-constraint meetings_team_id_teams_id_fk → meeting_teamId_team_id_fk',
       'rename-constraint meetings_team_id_unique → meeting_teamId_unique',
       'rename-index meetings_team_id_index → meeting_teamId_index',

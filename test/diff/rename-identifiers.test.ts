@@ -14,8 +14,9 @@ describe('renameIdentifiers', () => {
     expect(renameIdentifiers("user_id(x) = 'user_id' OR t.user_id IS NULL", renames)).toBe("user_id(x) = 'user_id' OR t.user_id IS NULL");
   });
 
-  it('renames type names after ::', () => {
+  it('renames type names after ::, qualified or not', () => {
     expect(renameIdentifiers("'happy'::mood", renames)).toBe(`'happy'::"feeling"`);
+    expect(renameIdentifiers("'happy'::public.mood", renames)).toBe(`'happy'::public."feeling"`);
   });
 
   it('matches unquoted names the way PostgreSQL folds them', () => {
