@@ -7,3 +7,4 @@ export { verdictOf, exitCodeOf, DEFAULT_FAIL_ON, FAIL_ON_VALUES, type Verdict, t
 export type { NamingConventions, ConventionMismatch, ConventionFix, SideConventions } from './conventions.js';
 export type { PushPrompt, RenamePrompt, DataLossPrompt, UniqueTruncatePrompt, PromptOption, PromptEntity, DataLossItem } from './prompts.js';
 export type { Normalize } from './expressions.js';
+export { filterDatabase, type DatabaseFilter } from './database-filter.js';

@@ -63,8 +63,11 @@ const matchWithinSchemas = <T extends { readonly schema: string; readonly name: 
   };
 };
 
+/** NOTE: drizzle-kit never creates, drops or renames `public`: it is on both sides, always. */
+const withPublic = (schemas: readonly string[]): readonly string[] => (schemas.includes('public') ? schemas : ['public', ...schemas]);
+
 export const matchCatalogs = (schema: Catalog, database: Catalog): CatalogMatch => {
-  const schemas = matchByName(schema.schemas, database.schemas, (s) => s, (s) => s);
+  const schemas = matchByName(withPublic(schema.schemas), withPublic(database.schemas), (s) => s, (s) => s);
   const tables = matchWithinSchemas(schemas, schema.tables, database.tables);
   return {
     schemas,

@@ -10,6 +10,7 @@
 import type { Catalog, Table } from '../catalog/model.js';
 import { normalizeExpressions } from '../sql/index.js';
 import { compareColumns } from './compare-columns.js';
+import { filterDatabase, type DatabaseFilter } from './database-filter.js';
 import { compareConstraints } from './compare-constraints.js';
 import { nameFindings } from './compare-names.js';
 import { compareEnum, compareSequence } from './compare-types.js';
@@ -32,6 +33,11 @@ export interface SnapshotAge {
 }
 
 export interface VerifyOptions {
+  /**
+   * Narrows the snapshot to what drizzle-kit push would read (`schemaFilter`,
+   * `tablesFilter`); without it every object of the snapshot takes part.
+   */
+  readonly databaseFilter?: DatabaseFilter;
   /** Lowest risk that makes the exit code 1 (default `medium`). */
   readonly failOn?: FailOn;
   /** When given, a snapshot older than `maxAgeDays` adds a `snapshot-stale` warning. */
@@ -172,8 +178,9 @@ const summarize = (findings: readonly Finding[], match: CatalogMatch, schema: Ca
   };
 };
 
-export const verify = (schema: Catalog, database: Catalog, options: VerifyOptions = {}): VerifyResult => {
+export const verify = (schema: Catalog, snapshot: Catalog, options: VerifyOptions = {}): VerifyResult => {
   const failOn = options.failOn ?? DEFAULT_FAIL_ON;
+  const database = options.databaseFilter === undefined ? snapshot : filterDatabase(snapshot, options.databaseFilter);
   const match = matchCatalogs(schema, database);
   const conventions = analyzeConventions(schema, database, match);
   const findings = [

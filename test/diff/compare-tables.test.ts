@@ -134,3 +134,16 @@ describe('tables and columns by name', () => {
     expect(brief(r.findings)).toEqual([`medium identifier-too-long ${long} ${long.slice(0, 63)} → ${long}`]);
   });
 });
+
+describe('database filter (schemaFilter, tablesFilter)', () => {
+  it('leaves out of the comparison what drizzle-kit would not read, so nothing there is dropped', () => {
+    const schema = catalog([table('users')]);
+    const database = catalog({
+      tables: [table('users'), table('sessions', [], { schema: 'auth', rows: 10 }), table('tmp_import', [], { rows: 10 })],
+      schemas: ['auth', 'public'],
+    });
+    expect(brief(run(schema, database).findings)).toEqual(['medium drop-schema auth', 'high drop-table sessions', 'high drop-table tmp_import']);
+    const filtered = run(schema, database, { databaseFilter: { schemas: ['public'], tables: (name) => !name.startsWith('tmp_') } });
+    expect(filtered.findings).toEqual([]);
+  });
+});
