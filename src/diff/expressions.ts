@@ -1,6 +1,6 @@
 /**
  * Every SQL expression of both catalogs (defaults, generated columns, checks, index
- * expressions and predicates) normalized in ONE batched call, then compared by lookup.
+ * expressions and predicates, policies) normalized in ONE batched call, then compared by lookup.
  *
  * NOTE: pg-query-emscripten 5.1.0 has a fixed heap that leaks per `parse` call
  * (DESIGN.md); `normalizeExpressions` batches, so collecting first and normalizing once
@@ -38,6 +38,10 @@ const collect = (catalog: Catalog, into: Map<string, ExpressionInput>): void => 
       add(column.generated);
     }
     for (const c of table.checks) add(c.expression);
+    for (const p of table.policies) {
+      add(p.using);
+      add(p.withCheck);
+    }
     for (const index of table.indexes) {
       add(index.predicate);
       for (const key of index.keys) if (key.kind === 'expression') add(key.expression);

@@ -52,6 +52,11 @@ export type FindingKind =
   | 'drop-index'
   | 'rename-index'
   | 'alter-index'
+  | 'alter-row-level-security'
+  | 'create-policy'
+  | 'drop-policy'
+  | 'rename-policy'
+  | 'alter-policy'
   | 'create-view'
   | 'drop-view'
   | 'rename-view'
@@ -257,6 +262,32 @@ export const FINDING_KINDS: { readonly [K in FindingKind]: FindingKindInfo } = {
   'alter-index': {
     title: 'Change index',
     description: 'Same name, other keys, order, nulls, method, predicate or uniqueness: dropped and rebuilt.',
+    defaultRisk: 'medium',
+  },
+  'alter-row-level-security': {
+    title: 'Change row-level security',
+    description:
+      'Row-level security is enabled on one side only. Disabling it (high) makes every row visible to roles with table privileges; enabling it (medium) hides every row no policy grants.',
+    defaultRisk: 'high',
+  },
+  'create-policy': {
+    title: 'Create policy',
+    description: 'A row-level security policy the database lacks.',
+    defaultRisk: 'low',
+  },
+  'drop-policy': {
+    title: 'Drop policy',
+    description: 'A policy the schema does not declare: the rows it granted (or the check it made) go with it.',
+    defaultRisk: 'medium',
+  },
+  'rename-policy': {
+    title: 'Rename policy',
+    description: 'A policy with the same definition under another name.',
+    defaultRisk: 'low',
+  },
+  'alter-policy': {
+    title: 'Change policy',
+    description: 'Same name, another command, roles, USING or WITH CHECK expression (compared as parsed SQL).',
     defaultRisk: 'medium',
   },
   'create-view': {

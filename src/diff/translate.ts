@@ -83,6 +83,7 @@ const translateTable = (table: Table, renames: Renames): Table => {
       };
     }),
     checks: table.checks.map((c) => ({ ...c, expression: expr(c.expression) })),
+    policies: table.policies.map((p) => ({ ...p, using: expr(p.using), withCheck: expr(p.withCheck) })),
     indexes: table.indexes.map((index) => ({
       ...index,
       keys: index.keys.map((k) => (k.kind === 'column' ? { ...k, column: col(k.column) } : { ...k, expression: expr(k.expression) })),

@@ -10,6 +10,7 @@
 import type { Catalog, Table } from '../catalog/model.js';
 import { normalizeExpressions } from '../sql/index.js';
 import { compareColumns } from './compare-columns.js';
+import { compareSecurity } from './compare-security.js';
 import { filterDatabase, type DatabaseFilter } from './database-filter.js';
 import { compareConstraints } from './compare-constraints.js';
 import { nameFindings } from './compare-names.js';
@@ -120,6 +121,7 @@ const comparePairs = (schema: Catalog, database: Catalog, match: CatalogMatch, n
     const tableRenamed = keyOf(pair.schema) !== keyOf(pair.database);
     const columnsRenamed = renamedColumns.get(keyOf(pair.schema)) ?? new Set<string>();
     findings.push(...compareColumns(pair.schema, databaseTable, expressions));
+    findings.push(...compareSecurity(pair.schema, databaseTable, expressions));
     findings.push(
       ...compareConstraints({
         schemaTable: pair.schema,
