@@ -53,7 +53,7 @@ const RULES: readonly Rule[] = [
 
 /** Canonical string of an expression's parse tree; `column` is the type of the column whose default it is. */
 export const canonicalExpression = (tree: Json, column: TypeInfo | undefined): string => {
-  const context: RuleContext = { singleRelation: !containsNode(tree, 'SubLink'), typedRoot: column !== undefined };
+  const context: RuleContext = { insideSubquery: false, typedRoot: column !== undefined };
   let normalized = normalizeValue(tree, context);
   if (column !== undefined) normalized = normalizeValue(normalizeDefaultRoot(normalized, column), context);
   return stableStringify(finalizeArrays(normalized));
@@ -61,7 +61,7 @@ export const canonicalExpression = (tree: Json, column: TypeInfo | undefined): s
 
 /** The type named by a probe `NULL::<type>` (normalized like any cast, and kept). */
 export const probedType = (tree: Json): TypeInfo | undefined =>
-  readType(fieldsOf(normalizeValue(tree, { singleRelation: true, typedRoot: true }), 'TypeCast')?.['typeName']);
+  readType(fieldsOf(normalizeValue(tree, { insideSubquery: false, typedRoot: true }), 'TypeCast')?.['typeName']);
 
 const childContext = (context: RuleContext): RuleContext =>
   context.typedRoot ? { ...context, typedRoot: false } : context;
@@ -77,7 +77,10 @@ const normalizeValue = (value: Json, context: RuleContext): Json => {
   const type = nodeType(current);
   const fields = type === undefined ? undefined : current[type];
   if (type === undefined || !isObject(fields)) return normalizeFields(current, childContext(context));
-  const rebuilt: JsonObject = { [type]: normalizeFields(fields, childContext(context)) };
+  const inner = childContext(context);
+  // A subquery's own SELECT has other relations in scope; its test expression (`x` in `x IN (SELECT ...)`) does not.
+  const subquery = type === 'SubLink' ? { ...inner, insideSubquery: true } : inner;
+  const rebuilt: JsonObject = { [type]: normalizeFields(fields, inner, subquery) };
   for (const rule of RULES) {
     const replaced = rule(rebuilt, context);
     if (replaced !== undefined) return normalizeValue(replaced, context);
@@ -86,18 +89,12 @@ const normalizeValue = (value: Json, context: RuleContext): Json => {
 };
 
 /** Normalizes every field except `location` (a position in the source text). */
-const normalizeFields = (fields: JsonObject, context: RuleContext): JsonObject => {
+const normalizeFields = (fields: JsonObject, context: RuleContext, subselectContext: RuleContext = context): JsonObject => {
   const out: { [key: string]: Json } = {};
   for (const key of Object.keys(fields)) {
-    if (key !== 'location') out[key] = normalizeValue(fields[key] ?? null, context);
+    if (key !== 'location') out[key] = normalizeValue(fields[key] ?? null, key === 'subselect' ? subselectContext : context);
   }
   return out;
-};
-
-const containsNode = (value: Json, type: string): boolean => {
-  if (isArray(value)) return value.some((item) => containsNode(item, type));
-  if (!isObject(value)) return false;
-  return Object.keys(value).some((key) => key === type || containsNode(value[key] ?? null, type));
 };
 
 /** `array` constants were only kept apart while nesting arrays; in the result they are strings. */

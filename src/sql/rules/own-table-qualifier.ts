@@ -2,13 +2,15 @@ import { fieldsOf, isArray, makeNode } from '../ast.js';
 import type { Rule } from './rule.js';
 
 /**
- * `"users"."email" IS NOT NULL` = `email IS NOT NULL` when the expression reads one
- * relation. Why: drizzle-kit qualifies every column in checks and index predicates
- * (`CHECK ("t"."price" > 0)`), the database prints them unqualified. With a
- * subquery in the expression (policies), qualifiers can matter and are kept.
+ * `"users"."email" IS NOT NULL` = `email IS NOT NULL` outside subqueries. Why:
+ * drizzle-kit qualifies every column in checks, index predicates and policies
+ * (`CHECK ("t"."price" > 0)`, `(select auth.uid()) = "t"."owner"`), the database
+ * prints them unqualified; outside a subquery only the expression's own table is in
+ * scope. Inside a subquery (`EXISTS (SELECT 1 FROM o2 WHERE o2.id = t.id)`)
+ * qualifiers choose between relations and are kept.
  */
 export const ownTableQualifier: Rule = (node, context) => {
-  if (!context.singleRelation) return undefined;
+  if (context.insideSubquery) return undefined;
   const fields = fieldsOf(node, 'ColumnRef');
   const parts = fields?.['fields'];
   if (fields === undefined || !isArray(parts) || parts.length < 2) return undefined;

@@ -2,11 +2,11 @@ import type { Json, JsonObject } from '../ast.js';
 
 export interface RuleContext {
   /**
-   * True when the expression reads one relation only (no subquery): checks, index
-   * expressions, generated columns and most policies. A qualified column reference
-   * can then only name that relation.
+   * True inside a subquery. Outside any subquery, a check, index expression,
+   * generated column or policy has exactly one relation in scope, so a qualified
+   * column reference can only name that relation; inside one, qualifiers matter.
    */
-  readonly singleRelation: boolean;
+  readonly insideSubquery: boolean;
   /**
    * True at the root of a default whose column type is known: a cast there is the
    * column's own coercion and is judged against that type (column-default.ts), not
