@@ -8,7 +8,7 @@
  */
 import { fieldsOf, isArray, isObject, type Json } from './ast.js';
 import type { SqlParser } from './parser.js';
-import { isClosedTokenSequence } from './token-guard.js';
+import { MAX_EXPRESSION_DEPTH, tokenShape, tooDeep } from './token-guard.js';
 
 export type ParsedExpression = { readonly ok: true; readonly node: Json } | { readonly ok: false; readonly error: string };
 
@@ -49,7 +49,9 @@ export const parseExpressions = (parser: SqlParser, sqls: readonly string[]): re
 const precheck = (sql: string): string | undefined => {
   if (sql.includes('\0')) return 'expression contains a NUL character';
   if (sql.trim() === '') return 'empty expression';
-  return isClosedTokenSequence(sql) ? undefined : 'unclosed';
+  const shape = tokenShape(sql);
+  if (shape.depth > MAX_EXPRESSION_DEPTH) return tooDeep(shape.depth, MAX_EXPRESSION_DEPTH);
+  return shape.closed ? undefined : 'unclosed';
 };
 
 /** An input with unbalanced parentheses or an open literal/comment is an error; say which. */

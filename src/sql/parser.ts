@@ -1,6 +1,6 @@
 /**
  * The one adapter around pg-query-emscripten (PostgreSQL 16's parser, libpg_query,
- * compiled to JavaScript). Everything version-specific about that package lives here:
+ * compiled to WebAssembly). Everything version-specific about that package lives here:
  * how it is loaded, how it is called, how its output is repaired. A version change
  * touches this file only.
  *
@@ -16,15 +16,17 @@
  * grows on demand (an 8 MB statement parses), but never shrinks. Guards that remain:
  * - the instance is recycled (a fresh module) every `recycleAfterCalls` calls, and
  *   after a call that grew its heap beyond `recycleAboveHeapBytes`;
- * - a call that throws (deep recursion, out of memory, corrupted output) is retried
- *   once on a fresh instance, and reported as a `fault` failure if it throws again.
+ * - a call that throws (out of memory, corrupted output) is retried once on a fresh
+ *   instance, and reported as a `fault` failure if it throws again;
+ * - SQL nested deeper than the 64 KiB stack allows is refused before the call
+ *   (token-guard.ts): overflowing it corrupts memory and can abort the process.
  *
- * NOTE: the module's factory is asynchronous (it returns a promise) although the
- * JavaScript build (`pg_query.js`, the package's `main`: WebAssembly compiled to plain
- * JavaScript) does no real asynchronous work. To offer a synchronous API and to get a
- * fresh instance in the middle of a batch, the module source is evaluated in a `vm`
- * context with `microtaskMode: 'afterEvaluate'`, where its promises settle before
- * `runInContext` returns. Creating an instance that way takes about 5 ms.
+ * NOTE: the module's factory is asynchronous (it returns a promise) although nothing
+ * in it needs to wait. To offer a synchronous API and to get a fresh instance in the
+ * middle of a batch, the module source is evaluated in a `vm` context with
+ * `microtaskMode: 'afterEvaluate'`, where its promises settle before `runInContext`
+ * returns, and WebAssembly is compiled synchronously (SYNC_INSTANTIATE_SHIM).
+ * Creating an instance that way takes 10-50 ms (decoding the embedded binary).
  *
  * NOTE: libpg_query 16's JSON output drops the value of negative integer constants
  * (`-1` prints as `{"A_Const":{"ival":{}}}`, like `0`), pganalyze/libpg_query#243,
@@ -35,6 +37,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as vm from 'node:vm';
 import { fieldsOf, isArray, isObject, type Json, type JsonObject } from './ast.js';
+import { MAX_PARSE_DEPTH, tokenShape, tooDeep } from './token-guard.js';
 
 /** Top level of a successful parse: `{ version, stmts: [{ stmt, stmt_location?, stmt_len? }] }`. */
 export interface ParseTree {
@@ -85,13 +88,36 @@ const EXPORT_STATEMENT = 'export default pgQuery;';
 
 let loaded: { readonly context: vm.Context; readonly instantiate: vm.Script } | undefined;
 
+/**
+ * The package ships two builds of the same parser: `pg_query.js` (its `main`: the
+ * WebAssembly translated to JavaScript) and `pg_query_wasm.js` (real WebAssembly,
+ * embedded as base64). We load the WebAssembly one: measured here it parses a
+ * 200-expression batch twice as fast, and a memory fault in it is a clean, catchable
+ * trap, where the JavaScript build's faults can abort the whole process.
+ */
+const BUILD = 'pg-query-emscripten/pg_query_wasm.js';
+
+/**
+ * Runs in the module's context before it: emscripten instantiates WebAssembly through
+ * the asynchronous `WebAssembly.instantiate`, whose compilation settles on a later
+ * task, outside `microtaskMode`'s reach. This replacement compiles synchronously
+ * (allowed in Node for any size) once, and creates one instance per call.
+ */
+const SYNC_INSTANTIATE_SHIM = `(() => {
+  let compiled;
+  WebAssembly.instantiate = (binary, imports) => {
+    compiled ??= new WebAssembly.Module(binary);
+    return Promise.resolve({ module: compiled, instance: new WebAssembly.Instance(compiled, imports) });
+  };
+})();`;
+
 /** Evaluates the module source once in its own context; each instance is then one factory call. */
 const loadModule = (): NonNullable<typeof loaded> => {
   if (loaded !== undefined) return loaded;
-  const path = createRequire(import.meta.url).resolve('pg-query-emscripten');
+  const path = createRequire(import.meta.url).resolve(BUILD);
   const source = readFileSync(path, 'utf8');
   if (source.split(EXPORT_STATEMENT).length !== 2) {
-    throw new Error(`pg-query-emscripten at ${path} changed layout (no single "${EXPORT_STATEMENT}"); update src/sql/parser.ts`);
+    throw new Error(`${BUILD} changed layout (no single "${EXPORT_STATEMENT}"); update src/sql/parser.ts`);
   }
   const silent = (): void => undefined;
   const context = vm.createContext(
@@ -100,9 +126,11 @@ const loadModule = (): NonNullable<typeof loaded> => {
       console: { log: silent, warn: silent, error: silent, info: silent, debug: silent },
       TextDecoder,
       TextEncoder,
+      atob,
     },
     { name: 'pg-query-emscripten', microtaskMode: 'afterEvaluate' },
   );
+  new vm.Script(SYNC_INSTANTIATE_SHIM).runInContext(context);
   new vm.Script(source.replace(EXPORT_STATEMENT, `globalThis.${FACTORY_GLOBAL} = pgQuery;`), { filename: path }).runInContext(
     context,
   );
@@ -158,6 +186,9 @@ export class PgQueryParser implements SqlParser {
   }
 
   parse(sql: string): ParseResult {
+    // Deep trees overflow the module's stack and can abort the process (token-guard.ts).
+    const depth = tokenShape(sql).depth;
+    if (depth > MAX_PARSE_DEPTH) return { ok: false, error: tooDeep(depth, MAX_PARSE_DEPTH), cursor: 0, fault: false };
     const bytes = encoder.encode(`${sql}\0`);
     try {
       return this.#parseOnce(bytes);
@@ -239,7 +270,8 @@ const integerAt = (bytes: Uint8Array, location: number): number | undefined => {
   while (isWordByte(bytes[at])) at += 1;
   const literal = new TextDecoder().decode(bytes.subarray(start, at)).replaceAll('_', '').toLowerCase();
   const magnitude = /^(0x[0-9a-f]+|0o[0-7]+|0b[01]+|[0-9]+)$/.test(literal) ? Number(literal) : Number.NaN;
-  return Number.isSafeInteger(magnitude) && magnitude > 0 ? -magnitude : undefined;
+  if (!Number.isSafeInteger(magnitude)) return undefined;
+  return magnitude === 0 ? 0 : -magnitude;
 };
 
 const skipSpaceCommentsAndParens = (bytes: Uint8Array, from: number): number => {
