@@ -9,6 +9,10 @@
  * printed as canonical JSON: two expressions are equivalent iff both are `ok` and
  * their `canonical` strings are equal.
  *
+ * Identifiers need no rule: the parser folds unquoted identifiers to lower case and
+ * keeps quoted ones, as PostgreSQL resolves them. So `"userId"` ≠ `userId` (which is
+ * `userid`), and `"users"` = `users`.
+ *
  * What holds and what does not is listed with the tests (test/sql/equivalences.test.ts).
  */
 import type { ColumnType } from '../catalog/model.js';
