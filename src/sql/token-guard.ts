@@ -131,8 +131,14 @@ export const tokenShape = (sql: string): TokenShape => {
 
 const DOLLAR_TAG = /^\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
 
-const isIdentifierStart = (char: string): boolean => /[A-Za-z_\u0080-\uffff]/.test(char);
-const isIdentifierPart = (char: string): boolean => /[A-Za-z0-9_$\u0080-\uffff]/.test(char);
+const isIdentifierStart = (char: string): boolean => {
+  const code = char.charCodeAt(0);
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code >= 0x80;
+};
+const isIdentifierPart = (char: string): boolean => {
+  const code = char.charCodeAt(0);
+  return isIdentifierStart(char) || (code >= 48 && code <= 57) || code === 36;
+};
 
 /** Index after the closing quote of the quoted token opening at `start`, or -1. */
 const quotedEnd = (sql: string, start: number, quote: string, backslashEscapes: boolean): number => {
