@@ -3,3 +3,33 @@ export type * from './catalog/model.js';
 export { runCli, createCli } from './cli.js';
 export { ExitCode, type CliIo } from './cli-io.js';
 export { VERSION } from './version.js';
+export { capture, type Capture, type CaptureError, type CaptureOptions, type CaptureOutcome } from './capture/capture.js';
+export type { Queryable, QueryResult } from './capture/queryable.js';
+export { pgQueryable } from './capture/pg-queryable.js';
+export { pgliteQueryable, type PgliteLike } from './capture/pglite-queryable.js';
+export { readOnlyTransaction } from './capture/transaction.js';
+export { redactUrl } from './capture/url.js';
+export type { MigrationsJournal, MigrationEntry } from './capture/queries/migrations.js';
+export type { ServerInfo } from './capture/queries/server.js';
+export { sortCatalog } from './catalog/sort.js';
+export { FORMAT_VERSION, SNAPSHOT_SCHEMA_URL, type Snapshot, type SnapshotMetadata } from './snapshot/format.js';
+export { loadSnapshot, parseSnapshot, type LoadResult } from './snapshot/load.js';
+export { SNAPSHOT_ERRORS, formatSnapshotError, type SnapshotError, type SnapshotErrorCode } from './snapshot/errors.js';
+export { buildSnapshot, serializeSnapshot } from './snapshot/serialize.js';
+export { writeSnapshotFile } from './snapshot/write.js';
+export {
+  loadDrizzleSchema,
+  type DrizzleSchema,
+  type LoadDrizzleSchemaOptions,
+} from './schema/index.js';
+export {
+  resolveConfig,
+  createTablesFilter,
+  INPUT_ERROR_TITLES,
+  type DrizzleConfig,
+  type ResolvedConfig,
+  type ResolveConfigOptions,
+  type InputError,
+  type InputErrorCode,
+  type TableNameFilter,
+} from './config/index.js';
