@@ -23,7 +23,7 @@ import { implicitColumnAlias } from './rules/implicit-column-alias.js';
 import { inListAsArray } from './rules/in-list.js';
 import { likeAsOperator } from './rules/like.js';
 import { ownTableQualifier } from './rules/own-table-qualifier.js';
-import { unqualifiedBuiltinNames } from './rules/qualified-names.js';
+import { unqualifiedBuiltinNames, unqualifiedRelation } from './rules/qualified-names.js';
 import type { Rule, RuleContext } from './rules/rule.js';
 import { sequenceArgument } from './rules/sequence-argument.js';
 import { typedLiteral } from './rules/typed-literal.js';
@@ -37,6 +37,7 @@ const RULES: readonly Rule[] = [
   canonicalConstant,
   canonicalTypeName,
   unqualifiedBuiltinNames,
+  unqualifiedRelation,
   currentTimestamp,
   typedLiteral,
   sequenceArgument,

@@ -172,6 +172,13 @@ describe('equivalences that hold', () => {
       ['(select now()) > ts', '(( SELECT now() AS now) > ts)'],
       ['exists (select 1 from o o2 where o2.id = o.id)', '(EXISTS ( SELECT 1\n   FROM o o2\n  WHERE (o2.id = o.id)))'],
     ],
+    'schema qualification as capture reads it (search_path = pg_catalog)': [
+      ['f(x) > 0', '(public.f(x) > 0)'],
+      ['x <-> y', 'x OPERATOR(public.<->) y'],
+      ["'a' collate mycoll", "'a' COLLATE public.mycoll"],
+      ['exists (select 1 from members m where m.org = org)', '(EXISTS ( SELECT 1 FROM public.members m WHERE (m.org = org)))'],
+      ["nextval('t_id_seq')", "nextval('public.t_id_seq'::regclass)"],
+    ],
     'layout and case': [
       ['A   AND\n\tB', '(a and b)'],
       ['"users"."id" = 1', 'users.id = 1'],
@@ -227,6 +234,8 @@ describe('differences that stay different', () => {
     ['exists (select 1 from a where a.id = t.id)', 'exists (select 1 from a where a.id = u.id)'],
     ['exists (select 1 from o where o.x = 1)', 'exists (select 1 from o where x = 1)'],
     ['(select auth.uid() as owner) = owner', '(select auth.uid()) = owner'],
+    ['f(x)', 'auth.f(x)'],
+    ['exists (select 1 from members)', 'exists (select 1 from other.members)'],
   ];
   it.each(cases.map(([a, b, type]) => ({ a, b, type })))('$a ≠ $b', ({ a, b, type }) => {
     expect(equivalent(a, b, type)).toBe(false);
