@@ -97,6 +97,7 @@ describe('equivalences that hold', () => {
       ["'2024-01-01 10:00:00.000'", "'2024-01-01 10:00:00'::timestamp without time zone", timestamp],
       ["'2024-01-01T10:00:00.000Z'", "'2024-01-01 10:00:00+00'::timestamp with time zone", timestamptz3],
       ["'2024-01-01 10:00:00+02'", "'2024-01-01 08:00:00+00'::timestamp with time zone", timestamptz3],
+      ["'2024-01-01T10:00:00.000Z'", "'2024-01-01 05:00:00-05'::timestamp with time zone", timestamptz3],
       // NOTE: an offset-less literal is read as UTC (see literals/datetime.ts).
       ["'2024-01-01'", "'2024-01-01 00:00:00+00'::timestamp with time zone", timestamptz3],
       ["B'101'", "'101'::\"bit\"", bit3],

@@ -4,10 +4,12 @@
  * column and the database's `'2024-01-01 10:00:00+00'` are the same value. Other
  * spellings (`'now'`, `'Jan 1 2024'`, BC dates) are left alone.
  *
- * NOTE: the database prints `timestamp with time zone` constants in the session time
- * zone of whoever reads them, and it read an offset-less literal in the time zone of
- * whoever created the default. Both are taken to be UTC here (drizzle-kit writes `Z`;
- * capture should read in UTC), so `+00` is the canonical offset.
+ * NOTE: the database prints a `timestamp with time zone` constant in the reader's
+ * session time zone, with its offset (`'2024-01-01 05:00:00-05'`): converting to UTC
+ * makes any reader's output comparable. A literal written without an offset was read
+ * in the time zone of the session that created the default, which nobody recorded;
+ * it is taken to be UTC (drizzle-kit always writes `Z`, so this only concerns
+ * hand-written SQL).
  */
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/;
