@@ -8,7 +8,7 @@ import { finding, qualified, show, type Evidence, type Finding } from './finding
 import { groupBy } from './group-by.js';
 import type { Ambiguity, Matching } from './match.js';
 import type { CatalogMatch, TablePair } from './match-catalog.js';
-import { columnRenameEvidence, nameEvidence, plainRenameEvidence, tableRenameEvidence } from './rename-evidence.js';
+import { columnRenameEvidence, nameEvidence, plainRenameEvidence, sharedRoles, tableRenameEvidence } from './rename-evidence.js';
 import { createColumnRisk, dropRisk, isPopulated, needsValue, rowsEvidence } from './risk.js';
 
 /** A pair whose names differ only because PostgreSQL cut the schema's name: not a rename. */
@@ -157,7 +157,7 @@ const columnFindings = (pair: TablePair): Finding[] => {
   }
   for (const p of columns.pairs) {
     if (p.relation.tier === 'identical' || isTruncationOf(p.schema.name, p.database.name)) continue;
-    const { evidence, confidence } = columnRenameEvidence(p.relation, p.database, p.schema);
+    const { evidence, confidence } = columnRenameEvidence(p.relation, p.database, p.schema, sharedRoles(d, p.database, s, p.schema));
     findings.push(
       finding({
         kind: 'rename-column',

@@ -23,6 +23,8 @@ export type EvidenceKind =
   | 'different-type'
   | 'same-position'
   | 'different-position'
+  /** Both columns take part in the same kinds of constraint (primary key, unique, foreign key, index). */
+  | 'same-constraints'
   /** Both columns are NOT NULL, or both nullable. */
   | 'same-nullability'
   /** Columns shared by two tables paired as a rename. */

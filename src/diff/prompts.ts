@@ -44,7 +44,7 @@ import { matchByName, type Matching, type Pair } from './match.js';
 import type { CatalogMatch, TablePair } from './match-catalog.js';
 import { keyOf } from './match-catalog.js';
 import { compareStrings, qualified, type Confidence, type Evidence } from './findings.js';
-import { columnRenameEvidence, plainRenameEvidence, tableRenameEvidence } from './rename-evidence.js';
+import { columnRenameEvidence, plainRenameEvidence, sharedRoles, tableRenameEvidence } from './rename-evidence.js';
 import { isTruncationOf } from './compare-names.js';
 import { isPopulated } from './risk.js';
 import { isNextval } from './compare-columns.js';
@@ -284,7 +284,7 @@ const columnScope = (schemaTable: Table, databaseTable: Table, pair: TablePair |
         });
         continue;
       }
-      const { evidence, confidence } = columnRenameEvidence(p.relation, p.database, p.schema);
+      const { evidence, confidence } = columnRenameEvidence(p.relation, p.database, p.schema, sharedRoles(databaseTable, p.database, schemaTable, p.schema));
       decisions.set(p.schema.name, { kind: 'rename', from: p.database.name, confidence, evidence, reason: `${p.database.name} holds this column's data under a variant name` });
     }
     for (const a of pair.columns.ambiguities)

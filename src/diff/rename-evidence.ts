@@ -37,10 +37,37 @@ const confidenceOf = (score: number): Confidence => (score >= 3 ? 'high' : score
 
 const typeLabel = (c: Column): string => `${c.type.name}${'[]'.repeat(c.type.dimensions)}`;
 
+/**
+ * What a column takes part in: primary key, unique, the table a foreign key references,
+ * indexes (by position in the key). Comparable across the two sides by role, not by name.
+ */
+const rolesOf = (table: Table, column: string): ReadonlySet<string> => {
+  const roles = new Set<string>();
+  if (table.primaryKey?.columns.includes(column)) roles.add('primary key');
+  for (const u of table.uniques) if (u.columns.includes(column)) roles.add('unique');
+  for (const fk of table.foreignKeys)
+    if (fk.columns.includes(column)) roles.add(`foreign key to ${fk.references.schema}.${fk.references.name}`);
+  for (const i of table.indexes)
+    i.keys.forEach((k, position) => {
+      if (k.kind === 'column' && k.column === column) roles.add(`${i.unique ? 'unique ' : ''}index key ${position + 1}`);
+    });
+  return roles;
+};
+
+/** Roles both columns have (foreign keys compared by the referenced table's name on each side). */
+export const sharedRoles = (databaseTable: Table, database: Column, schemaTable: Table, schema: Column): readonly string[] => {
+  const a = rolesOf(databaseTable, database.name);
+  const b = rolesOf(schemaTable, schema.name);
+  const loose = (role: string): string => (role.startsWith('foreign key') ? 'foreign key' : role);
+  const looseB = new Set([...b].map(loose));
+  return [...new Set([...a].map(loose).filter((role) => looseB.has(role)))].sort();
+};
+
 export const columnRenameEvidence = (
   relation: NameRelation,
   database: Column,
   schema: Column,
+  roles: readonly string[] = [],
 ): { readonly evidence: readonly Evidence[]; readonly confidence: Confidence } => {
   const evidence: Evidence[] = [...nameEvidence(relation, database.name, schema.name)];
   let score = TIER_SCORE[relation.tier];
@@ -53,6 +80,10 @@ export const columnRenameEvidence = (
   }
   if (database.position === schema.position) {
     evidence.push({ kind: 'same-position', detail: `both are column ${schema.position} of their table` });
+    score += 1;
+  }
+  if (roles.length > 0) {
+    evidence.push({ kind: 'same-constraints', detail: `both are in the same ${roles.join(', ')}` });
     score += 1;
   }
   if (database.notNull === schema.notNull)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, column, table } from '../support/catalog-builder.js';
+import { catalog, column, foreignKey, index, table } from '../support/catalog-builder.js';
 import { brief, run } from './helpers.js';
 
 describe('tables and columns by name', () => {
@@ -63,6 +63,17 @@ describe('tables and columns by name', () => {
     expect(rename?.evidence.map((e) => e.kind)).toContain('different-type');
     // The type change is compared too (text → integer cannot be cast automatically).
     expect(brief(r.findings)).toContain('medium alter-column-type t.userId text → integer');
+  });
+
+  it('counts taking part in the same constraints as evidence for a rename', () => {
+    const teams = table('teams', [column('id', 'integer')]);
+    const r = run(
+      catalog([teams, table('m', [column('id', 'integer'), column('teamId', 'integer')], { foreignKeys: [foreignKey('m_fk', ['teamId'], 'teams', ['id'])], indexes: [index('m_idx', ['teamId'])] })]),
+      catalog([teams, table('m', [column('team_id', 'integer'), column('id', 'integer')], { foreignKeys: [foreignKey('m_fk', ['team_id'], 'teams', ['id'])], indexes: [index('m_idx', ['team_id'])] })]),
+    );
+    const rename = r.findings.find((f) => f.kind === 'rename-column');
+    expect(rename?.evidence.find((e) => e.kind === 'same-constraints')?.detail).toBe('both are in the same foreign key, index key 1');
+    expect(rename?.confidence).toBe('high');
   });
 
   it('reports an ambiguity with its candidates and no rename', () => {
