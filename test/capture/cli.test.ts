@@ -136,7 +136,7 @@ describe.skipIf(!server)('capture CLI against the server', () => {
     );
     const io = memoryIo({ cwd: project });
     expect(await runCli(['capture', '--out', 'snap.json'], io)).toBe(0);
-    expect(io.err()).toContain(`connecting to ${url.replace(PASSWORD, '***')}`);
+    expect(io.err()).toContain(`connecting to ${url.replace(`postgres:${PASSWORD}`, '***:***')}`);
     expect((await loadSnapshot(join(project, 'snap.json'))).ok).toBe(true);
   });
 
