@@ -25,6 +25,8 @@ export interface ToolResult {
   readonly statementsAtCap: boolean;
   /** Size of what the tool wrote (snapshot, dump, drizzle-kit snapshot JSON). */
   readonly outputBytes: number | null;
+  /** The time cap each run had. */
+  readonly capS: number;
   readonly note: string | null;
 }
 
@@ -70,7 +72,7 @@ const bytes = (n: number | null): string =>
   n === null ? '—' : n < 1024 * 1024 ? `${(n / 1024).toFixed(0)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
 const ratio = (a: number | null, b: number | null): string => (a === null || b === null || b === 0 ? '—' : `${(a / b).toFixed(2)}×`);
 
-const wallCell = (tool: ToolResult, capS: number): string => {
+const wallCell = (tool: ToolResult): string => {
   switch (tool.status) {
     case 'ok': {
       const walls = tool.measurements.map((m) => m.wallMs);
@@ -78,7 +80,7 @@ const wallCell = (tool: ToolResult, capS: number): string => {
       return `${seconds(median(walls))}${spread}`;
     }
     case 'capped':
-      return `> ${capS} s (cap)`;
+      return `> ${tool.capS} s (cap)`;
     case 'unavailable':
       return 'not on this build';
     case 'failed':
@@ -105,7 +107,7 @@ const catalogTable = (report: BenchReport): string[] => {
         row([
           String(size.tables),
           tool.label,
-          wallCell(tool, report.options.pullCapS),
+          wallCell(tool),
           String(tool.measurements.length),
           mib(peakKiB(tool)),
           statementsCell(tool),
@@ -130,7 +132,7 @@ const schemaTable = (report: BenchReport): string[] => {
         row([
           String(size.tables),
           tool.label,
-          wallCell(tool, report.options.pullCapS),
+          wallCell(tool),
           String(tool.measurements.length),
           mib(peakKiB(tool)),
           ratio(wallMedianMs(tool), baseline),
@@ -143,19 +145,22 @@ const schemaTable = (report: BenchReport): string[] => {
 
 const latencyTable = (report: BenchReport): string[] => {
   const lines = [
-    row(['tables', 'command', 'wall, median (min–max)', 'runs', 'statements', `statements × ${report.options.latencyMs} ms`]),
-    row(['---:', '---', '---:', '---:', '---:', '---:']),
+    row(['tables', 'command', 'wall, median (min–max)', 'runs', 'statements', `statements × ${report.options.latencyMs} ms`, 'added to the direct median']),
+    row(['---:', '---', '---:', '---:', '---:', '---:', '---:']),
   ];
   for (const size of report.sizes) {
     for (const tool of size.latency) {
+      const direct = wallMedianMs(size.catalog.find((t) => tool.label.startsWith(t.label)));
+      const delayed = wallMedianMs(tool);
       lines.push(
         row([
           String(size.tables),
           tool.label,
-          wallCell(tool, report.options.pullCapS),
+          wallCell(tool),
           String(tool.measurements.length),
           statementsCell(tool),
           tool.statements === null ? '—' : seconds(tool.statements * report.options.latencyMs),
+          direct === null || delayed === null ? '—' : `${delayed >= direct ? '+' : '−'}${seconds(Math.abs(delayed - direct))}`,
         ]),
       );
     }
@@ -260,7 +265,7 @@ export const renderReport = (report: BenchReport): string => {
     '',
     `## Latency: +${report.options.latencyMs} ms per round trip`,
     '',
-    `Through the local proxy (\`bench/latency-proxy.ts\`) delaying every server → client chunk by ${report.options.latencyMs} ms, as a remote database would. Time that grows with statements × latency grows with tables when the statement count does.`,
+    `Through the local proxy (\`bench/latency-proxy.ts\`) delaying every server → client chunk by ${report.options.latencyMs} ms, as a remote database would. The latency cost is about statements × ${report.options.latencyMs} ms: constant when the statement count is, growing with tables when it grows with tables. The last column compares with the direct median of the same command above (noisy on a busy machine).`,
     '',
     ...latencyTable(report),
     '',

@@ -3,7 +3,7 @@
  * `verify` vs the plain-JavaScript schema load, and capture through a 50 ms latency proxy.
  * Prints the tables and writes bench/results.md. Not part of `npm test`.
  *
- *   npm run bench -- [--sizes 50,500,2000] [--runs 5] [--pull-runs 3] [--pull-cap 180]
+ *   npm run bench -- [--sizes 50,500,2000] [--runs 5] [--pull-runs 3] [--pull-cap 300]
  *                    [--latency 50] [--latency-runs 3] [--only capture,pg_dump,pull,verify,load,latency]
  *                    [--no-build] [--out bench/results.md]
  *
@@ -49,7 +49,7 @@ const parseOptions = (): Options => {
       sizes: { type: 'string', default: DEFAULT_SIZES.join(',') },
       runs: { type: 'string', default: '5' },
       'pull-runs': { type: 'string', default: '3' },
-      'pull-cap': { type: 'string', default: '180' },
+      'pull-cap': { type: 'string', default: '300' },
       cap: { type: 'string', default: '120' },
       latency: { type: 'string', default: '50' },
       'latency-runs': { type: 'string', default: '3' },
@@ -188,6 +188,7 @@ const toResult = async (s: Series): Promise<ToolResult> => ({
   statements: s.statements,
   statementsAtCap: s.atCap,
   outputBytes: s.status === 'ok' ? ((await s.tool.output?.()) ?? null) : null,
+  capS: s.tool.capMs / 1000,
   note: s.note,
 });
 
