@@ -79,6 +79,7 @@ const log = (text: string): void => void process.stderr.write(`${text}\n`);
 const BIN = path.join(ROOT_DIR, 'dist', 'bin.js');
 const DRIZZLE_KIT = path.join(ROOT_DIR, 'node_modules', 'drizzle-kit', 'bin.cjs');
 const LOAD_SCHEMA = path.join(BENCH_DIR, 'load-schema.mjs');
+const LOAD_CATALOG = path.join(BENCH_DIR, 'load-catalog.mjs');
 
 /** One command of the benchmark: how to run it, where it writes, how to read its outcome. */
 interface Tool {
@@ -249,6 +250,15 @@ const schemaTools = (tables: number, options: Options): readonly (readonly [Step
     [
       'load',
       { label: 'node --import tsx (before drizzle-kit), cold', capMs: options.capMs, env: tempEnv, argv: () => ['node', '--import', 'tsx', LOAD_SCHEMA, ...tsFiles] },
+    ],
+    [
+      'verify',
+      {
+        label: "verify's inputs: loadDrizzleSchema + loadSnapshot, cold",
+        capMs: options.capMs,
+        env: tempEnv,
+        argv: () => ['node', LOAD_CATALOG, dir, path.join(dir, 'snapshot.json')],
+      },
     ],
     [
       'verify',
