@@ -325,7 +325,11 @@ const benchSize = async (tables: number, options: Options, counter: LatencyProxy
   }
   await alternate(catalog, Math.max(options.runs, options.pullRuns), url, 'catalog');
 
-  // Schema load and verify (verify needs the snapshot capture wrote).
+  // Schema load and verify (verify needs the snapshot capture wrote; make one if this run did not).
+  if (options.only.has('verify') && !existsSync(path.join(projectDir(tables), 'snapshot.json'))) {
+    const made = await runOnce(tools.capture, url);
+    log(`  snapshot for verify: capture ${made.status}`);
+  }
   const schema: Series[] = schemaTools(tables, options)
     .filter(([step]) => options.only.has(step))
     .map(([, tool]) => seriesOf(tool, options.runs));
