@@ -23,6 +23,8 @@ export type LoadResult =
 export interface ParseOptions {
   /** The upgrade chain; tests swap in their own. */
   readonly chain?: UpgradeChain;
+  /** How to name the file in messages (e.g. as the user typed it); defaults to the path read. */
+  readonly displayPath?: string;
 }
 
 /** At most this many shape problems are listed; the first one leads the message. */
@@ -152,10 +154,11 @@ export const parseSnapshot = (text: string, path: string, options: ParseOptions 
 };
 
 /** Reads and validates a snapshot file. */
-export const loadSnapshot = async (path: string, options: ParseOptions = {}): Promise<LoadResult> => {
+export const loadSnapshot = async (file: string, options: ParseOptions = {}): Promise<LoadResult> => {
+  const path = options.displayPath ?? file;
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
