@@ -15,7 +15,20 @@ export type ToolStatus =
   | 'capped'
   | 'skipped';
 
+/** Stable key of each measured command (labels are for people). */
+export type ToolId =
+  | 'capture'
+  | 'pg_dump'
+  | 'pull'
+  | 'baseline'
+  | 'tsx-register-cold'
+  | 'tsx-register-warm'
+  | 'tsx-import-cold'
+  | 'verify-inputs'
+  | 'verify';
+
 export interface ToolResult {
+  readonly id: ToolId;
   readonly label: string;
   readonly status: ToolStatus;
   readonly measurements: readonly Measurement[];
@@ -101,7 +114,7 @@ const catalogTable = (report: BenchReport): string[] => {
     row(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:']),
   ];
   for (const size of report.sizes) {
-    const pgDump = wallMedianMs(size.catalog.find((t) => t.label.startsWith('pg_dump')));
+    const pgDump = wallMedianMs(size.catalog.find((t) => t.id === 'pg_dump'));
     for (const tool of size.catalog) {
       lines.push(
         row([
@@ -126,7 +139,7 @@ const schemaTable = (report: BenchReport): string[] => {
     row(['---:', '---', '---:', '---:', '---:', '---:']),
   ];
   for (const size of report.sizes) {
-    const baseline = wallMedianMs(size.schema.find((t) => t.label.startsWith('baseline')));
+    const baseline = wallMedianMs(size.schema.find((t) => t.id === 'baseline'));
     for (const tool of size.schema) {
       lines.push(
         row([
@@ -150,7 +163,7 @@ const latencyTable = (report: BenchReport): string[] => {
   ];
   for (const size of report.sizes) {
     for (const tool of size.latency) {
-      const direct = wallMedianMs(size.catalog.find((t) => tool.label.startsWith(t.label)));
+      const direct = wallMedianMs(size.catalog.find((t) => t.id === tool.id));
       const delayed = wallMedianMs(tool);
       lines.push(
         row([
@@ -186,8 +199,8 @@ const generationTable = (report: BenchReport): string[] => [
 /** Each target of the issue, with the measured value or why it is not measured. */
 const targets = (report: BenchReport): string[] => {
   const size = (n: number): SizeResult | undefined => report.sizes.find((s) => s.tables === n);
-  const find = (n: number, group: 'catalog' | 'schema' | 'latency', prefix: string): ToolResult | undefined =>
-    size(n)?.[group].find((t) => t.label.startsWith(prefix));
+  const find = (n: number, group: 'catalog' | 'schema' | 'latency', id: ToolId): ToolResult | undefined =>
+    size(n)?.[group].find((t) => t.id === id);
   const lines: string[] = [];
   const verdict = (ok: boolean | null): string => (ok === null ? '(not measured)' : ok ? 'met' : '**missed**');
 
@@ -203,7 +216,7 @@ const targets = (report: BenchReport): string[] => {
     lines.push(`- capture ≤ 1.2 × pg_dump --schema-only at ${n} tables: ${Number.isNaN(r) ? '' : `${r.toFixed(2)}× `}${verdict(Number.isNaN(r) ? null : r <= 1.2)}`);
   }
   {
-    const pull = find(500, 'catalog', 'drizzle-kit');
+    const pull = find(500, 'catalog', 'pull');
     const capture = wallMedianMs(find(500, 'catalog', 'capture'));
     const pullMs = pull?.status === 'capped' ? report.options.pullCapS * 1000 : wallMedianMs(pull);
     const r = pullMs === null || capture === null ? NaN : pullMs / capture;
@@ -219,10 +232,10 @@ const targets = (report: BenchReport): string[] => {
     const r = (wallMedianMs(find(2000, 'schema', 'verify')) ?? NaN) / (wallMedianMs(find(2000, 'schema', 'baseline')) ?? NaN);
     lines.push(`- verify of 2,000 tables, cold, ≤ 2 × plain-JS import + generateDrizzleJson: ${Number.isNaN(r) ? '' : `${r.toFixed(2)}× `}${verdict(Number.isNaN(r) ? null : r <= 2)}`);
   }
-  for (const [group, prefix] of [['catalog', 'capture'], ['schema', 'verify']] as const) {
-    const tool = find(2000, group, prefix);
+  for (const [group, id] of [['catalog', 'capture'], ['schema', 'verify']] as const) {
+    const tool = find(2000, group, id);
     const kib = tool === undefined || tool.status !== 'ok' ? null : peakKiB(tool);
-    lines.push(`- peak memory of ${prefix} at 2,000 tables < 300 MiB: ${kib === null ? '' : `${mib(kib)} `}${verdict(kib === null ? null : kib < 300 * 1024)}`);
+    lines.push(`- peak memory of ${id} at 2,000 tables < 300 MiB: ${kib === null ? '' : `${mib(kib)} `}${verdict(kib === null ? null : kib < 300 * 1024)}`);
   }
   return lines;
 };

@@ -23,7 +23,7 @@ import { startLatencyProxy, type LatencyProxy } from './latency-proxy.js';
 import { measure, type Measurement } from './measure.js';
 import { buildBenchModel } from './model.js';
 import { ADMIN_URL, BENCH_DIR, databaseName, databaseUrl, projectDir, ROOT_DIR } from './paths.js';
-import { renderReport, type BenchReport, type SizeResult, type ToolResult, type ToolStatus } from './results.js';
+import { renderReport, type BenchReport, type SizeResult, type ToolId, type ToolResult, type ToolStatus } from './results.js';
 
 const exec = promisify(execFile);
 
@@ -83,6 +83,7 @@ const LOAD_CATALOG = path.join(BENCH_DIR, 'load-catalog.mjs');
 
 /** One command of the benchmark: how to run it, where it writes, how to read its outcome. */
 interface Tool {
+  readonly id: ToolId;
   readonly label: string;
   readonly capMs: number;
   readonly cwd?: string;
@@ -182,6 +183,7 @@ const seriesOf = (tool: Tool, maxRuns: number): Series => ({
 });
 
 const toResult = async (s: Series): Promise<ToolResult> => ({
+  id: s.tool.id,
   label: s.tool.label,
   // A series whose only problem is the cap reports the cap, measured or not.
   status: s.status === 'ok' && s.measurements.length === 0 ? 'skipped' : s.status,
@@ -205,18 +207,21 @@ const catalogTools = (tables: number, options: Options): { readonly capture: Too
   const pullDir = path.join(dir, 'pull');
   return {
     capture: {
+      id: 'capture',
       label: 'capture',
       capMs: options.capMs,
       argv: (url) => ['node', BIN, 'capture', '--url', url, '--out', snapshot],
       output: () => fileSize(snapshot),
     },
     pgDump: {
+      id: 'pg_dump',
       label: 'pg_dump --schema-only',
       capMs: options.capMs,
       argv: (url) => ['pg_dump', '--schema-only', '--file', dump, url],
       output: () => fileSize(dump),
     },
     pull: {
+      id: 'pull',
       label: 'drizzle-kit pull',
       capMs: options.pullCapMs,
       cwd: dir,
@@ -238,22 +243,23 @@ const schemaTools = (tables: number, options: Options): readonly (readonly [Step
     return { env: { TMPDIR: warmTmp }, cleanup: async () => undefined };
   };
   return [
-    ['load', { label: 'baseline: plain JS import + generateDrizzleJson', capMs: options.capMs, argv: () => ['node', LOAD_SCHEMA, ...jsFiles] }],
+    ['load', { id: 'baseline', label: 'baseline: plain JS import + generateDrizzleJson', capMs: options.capMs, argv: () => ['node', LOAD_SCHEMA, ...jsFiles] }],
     [
       'load',
-      { label: 'tsx register() after drizzle-kit, cold', capMs: options.capMs, env: tempEnv, argv: () => ['node', LOAD_SCHEMA, '--tsx', ...tsFiles] },
+      { id: 'tsx-register-cold', label: 'tsx register() after drizzle-kit, cold', capMs: options.capMs, env: tempEnv, argv: () => ['node', LOAD_SCHEMA, '--tsx', ...tsFiles] },
     ],
     [
       'load',
-      { label: 'tsx register() after drizzle-kit, warm', capMs: options.capMs, env: warmEnv, argv: () => ['node', LOAD_SCHEMA, '--tsx', ...tsFiles] },
+      { id: 'tsx-register-warm', label: 'tsx register() after drizzle-kit, warm', capMs: options.capMs, env: warmEnv, argv: () => ['node', LOAD_SCHEMA, '--tsx', ...tsFiles] },
     ],
     [
       'load',
-      { label: 'node --import tsx (before drizzle-kit), cold', capMs: options.capMs, env: tempEnv, argv: () => ['node', '--import', 'tsx', LOAD_SCHEMA, ...tsFiles] },
+      { id: 'tsx-import-cold', label: 'node --import tsx (before drizzle-kit), cold', capMs: options.capMs, env: tempEnv, argv: () => ['node', '--import', 'tsx', LOAD_SCHEMA, ...tsFiles] },
     ],
     [
       'verify',
       {
+        id: 'verify-inputs',
         label: "verify's inputs: loadDrizzleSchema + loadSnapshot, cold",
         capMs: options.capMs,
         env: tempEnv,
@@ -263,6 +269,7 @@ const schemaTools = (tables: number, options: Options): readonly (readonly [Step
     [
       'verify',
       {
+        id: 'verify',
         label: 'verify (cold)',
         capMs: options.capMs,
         cwd: dir,
@@ -333,9 +340,13 @@ const benchSize = async (tables: number, options: Options, counter: LatencyProxy
   const schema: Series[] = schemaTools(tables, options)
     .filter(([step]) => options.only.has(step))
     .map(([, tool]) => seriesOf(tool, options.runs));
-  const warm = schema.find((s) => s.tool.label.includes('warm'));
+  const warm = schema.find((s) => s.tool.id === 'tsx-register-warm');
   if (warm !== undefined) await runOnce(warm.tool, url); // fills the warm cache
   await alternate(schema, options.runs, url, 'schema');
+  const verify = schema.find((s) => s.tool.id === 'verify');
+  if (verify !== undefined && verify.status === 'ok' && verify.measurements.every((m) => m.exitCode === 0)) {
+    verify.note = 'exit code 0 in every run: no findings (the schema matches the database)';
+  }
 
   // Latency: capture (and pg_dump, once, for contrast) through the delaying proxy.
   const latency: Series[] = [];
