@@ -5,13 +5,10 @@
 import { relative, resolve } from 'node:path';
 import type { CAC } from 'cac';
 import type { Catalog } from '../catalog/model.js';
-import { createTablesFilter } from '../config/tables-filter.js';
 import type { InputError } from '../config/errors.js';
-import { DEFAULT_FAIL_ON, FAIL_ON_VALUES, verify, type FailOn, type VerifyResult } from '../diff/index.js';
-import { renderJson, renderText } from '../report/index.js';
-import { loadDrizzleSchema, type DrizzleSchema } from '../schema/load-drizzle-schema.js';
-import { loadSnapshot } from '../snapshot/load.js';
-import { formatSnapshotError } from '../snapshot/errors.js';
+import type { VerifyResult } from '../diff/index.js';
+import { DEFAULT_FAIL_ON, FAIL_ON_VALUES, type FailOn } from '../diff/verdict.js';
+import type { DrizzleSchema } from '../schema/load-drizzle-schema.js';
 import type { Snapshot } from '../snapshot/format.js';
 import { ExitCode, type CliIo } from '../cli-io.js';
 import { withConsoleOn } from './console-redirect.js';
@@ -116,6 +113,30 @@ const withoutJournal = (catalog: Catalog, snapshot: Snapshot, schema: DrizzleSch
 const labelOf = (cwd: string, schema: DrizzleSchema): string =>
   (schema.config.configPath === null ? schema.files : [schema.config.configPath]).map((p) => relative(cwd, p) || p).join(', ');
 
+/**
+ * What verify runs on (the diff, the TypeScript loader, drizzle-kit, the snapshot format),
+ * loaded when it runs rather than with the CLI, so that capture and --help load none of it.
+ */
+const loadVerifyModules = async () => {
+  const [tablesFilter, diff, report, schemaLoader, snapshotLoader, snapshotErrors] = await Promise.all([
+    import('../config/tables-filter.js'),
+    import('../diff/index.js'),
+    import('../report/index.js'),
+    import('../schema/load-drizzle-schema.js'),
+    import('../snapshot/load.js'),
+    import('../snapshot/errors.js'),
+  ]);
+  return {
+    createTablesFilter: tablesFilter.createTablesFilter,
+    verify: diff.verify,
+    renderJson: report.renderJson,
+    renderText: report.renderText,
+    loadDrizzleSchema: schemaLoader.loadDrizzleSchema,
+    loadSnapshot: snapshotLoader.loadSnapshot,
+    formatSnapshotError: snapshotErrors.formatSnapshotError,
+  };
+};
+
 export const runVerify = async (options: Record<string, unknown>, io: CliIo, deps: VerifyCommandDeps = {}): Promise<number> => {
   const fail = (message: string): number => {
     io.stderr(`${COMMAND}: ${message}\n`);
@@ -124,6 +145,7 @@ export const runVerify = async (options: Record<string, unknown>, io: CliIo, dep
   const parsed = readFlags(options, io);
   if (!parsed.ok) return fail(`${parsed.message}\n  hint: run \`${COMMAND} --help\` for the options and examples`);
   const flags = parsed.flags;
+  const { createTablesFilter, verify, renderJson, renderText, loadDrizzleSchema, loadSnapshot, formatSnapshotError } = await loadVerifyModules();
 
   const snapshot = await loadSnapshot(resolve(io.cwd, flags.snapshot), { displayPath: flags.snapshot });
   if (!snapshot.ok) return fail(formatSnapshotError(snapshot.error));
