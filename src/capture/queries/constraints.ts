@@ -33,11 +33,15 @@ interface RawConstraintRow {
   readonly expression: string | null;
 }
 
+/**
+ * A key's column names in key order. Each name is looked up by (table, attnum), the
+ * index of pg_attribute: joining a key to all of its table's columns instead made the
+ * lookups cost more than the rest of the query.
+ */
 const columnNames = (keys: string, relation: string): string => `
   array(
-    select a.attname::text
+    select (select a.attname::text from pg_attribute a where a.attrelid = ${relation} and a.attnum = k.attnum)
     from unnest(${keys}) with ordinality k(attnum, ord)
-    join pg_attribute a on a.attrelid = ${relation} and a.attnum = k.attnum
     order by k.ord
   )`;
 
@@ -50,6 +54,7 @@ const columnNames = (keys: string, relation: string): string => `
  * primary key, foreign keys) sit on another table and stay.
  * NOTE: PostgreSQL 18 records NOT NULL as pg_constraint rows (contype 'n'); nullability
  * comes from pg_attribute.attnotnull instead, so they are not selected.
+ * No ORDER BY: rows stream as they are found, and the catalog is sorted afterwards.
  */
 const SQL = `
   select
@@ -78,8 +83,7 @@ const SQL = `
     and n.nspname = any($1::text[])
     and not exists (
       select from pg_constraint parent where parent.oid = con.conparentid and parent.conrelid = con.conrelid
-    )
-  order by n.nspname collate "C", c.relname collate "C", con.conname collate "C"`;
+    )`;
 
 const ACTION = {
   a: 'no action',

@@ -1,5 +1,5 @@
 import type { QualifiedName } from '../../catalog/model.js';
-import type { Queryable } from '../queryable.js';
+import type { KindQuery } from './shared.js';
 
 /** drizzle-kit's migrations journal: which migrations ran, in order. Metadata, not user data. */
 export interface MigrationsJournal {
@@ -25,16 +25,18 @@ interface RawMigrationRow {
 /** Always-quoted identifier: valid for any name, so no keyword list is needed. */
 const quoted = (identifier: string): string => `"${identifier.replaceAll('"', '""')}"`;
 
-/** Reads the journal's rows; call only when readServer reported it `present`. */
-export const readMigrations = async (q: Queryable, table: QualifiedName): Promise<MigrationsJournal> => {
-  const sql = `
-    select coalesce(hash::text, '') as hash, created_at::text as created_at
-    from ${quoted(table.schema)}.${quoted(table.name)}
-    order by id, hash collate "C"`;
-  const rows = (await q.query<RawMigrationRow>(sql)).rows;
-  return {
-    schema: table.schema,
-    table: table.name,
-    entries: rows.map((row) => ({ hash: row.hash, createdAt: row.created_at })),
-  };
-};
+/**
+ * The journal's rows when readServer reported it `present`, else nothing (null): reading
+ * a table that is absent, unreadable or not a journal would abort the transaction.
+ */
+export const journalQuery = (table: QualifiedName, present: boolean): KindQuery<RawMigrationRow, MigrationsJournal | null> => ({
+  sql: present
+    ? `select coalesce(hash::text, '') as hash, created_at::text as created_at
+       from ${quoted(table.schema)}.${quoted(table.name)}
+       order by id, hash collate "C"`
+    : 'select null::text as hash, null::text as created_at where false',
+  map: (rows) =>
+    present
+      ? { schema: table.schema, table: table.name, entries: rows.map((row) => ({ hash: row.hash, createdAt: row.created_at })) }
+      : null,
+});

@@ -57,3 +57,13 @@ export const mapSequenceOptions = (raw: RawSequenceFields): SequenceOptions => {
 
 /** A schema list parameter, for `nspname = any($1::text[])`. */
 export type SchemaList = readonly string[];
+
+/**
+ * One small kind's catalog read: a select (over `$1`, the schema list, when it needs
+ * one) and the pure mapping of its rows. Small kinds are read together, in one
+ * statement (together.ts).
+ */
+export interface KindQuery<Row extends object, Result> {
+  readonly sql: string;
+  map(rows: readonly Row[]): Result;
+}
