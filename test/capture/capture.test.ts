@@ -386,6 +386,11 @@ for (const target of targets) {
       expect(fileText(await captureOk({ queryable: open.queryable }))).toBe(first);
     });
 
+    it('builds the snapshot in canonical key order already (what lets an unchanged file skip the schema pass)', () => {
+      const snapshot = buildSnapshot(result, { capturedAt: CAPTURED_AT });
+      expect(`${JSON.stringify(snapshot, null, 2)}\n`).toBe(serializeSnapshot(snapshot));
+    });
+
     it('says unknown for a table never analyzed', async () => {
       await open.db.exec('create table public.fresh (id integer)');
       const fresh = tableOf(await captureOk({ queryable: open.queryable }), 'public', 'fresh');
