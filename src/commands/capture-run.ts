@@ -13,8 +13,7 @@ import { connectPg, type PgConnection } from '../capture/pg-queryable.js';
 import { redactUrl, resolveConnectionUrl, scrubSecrets, urlHost, urlUsers } from '../capture/url.js';
 import { DEFAULT_CONNECT_TIMEOUT, DEFAULT_OUT, DEFAULT_STATEMENT_TIMEOUT, type CaptureCommandDeps } from './capture.js';
 import { ExitCode, type CliIo } from '../cli-io.js';
-import { buildSnapshot, serializeSnapshot } from '../snapshot/serialize.js';
-import { writeSnapshotFile, type WriteOutcome } from '../snapshot/write.js';
+import type { WriteOutcome } from '../snapshot/write.js';
 
 const COMMAND = 'drizzle-catalog capture';
 /** Extra client-side wait beyond statement_timeout before a silent server counts as gone. */
@@ -23,6 +22,15 @@ const QUERY_TIMEOUT_MARGIN_MS = 10_000;
 /** Reads drizzle.config.* through the TypeScript loader: loaded only when the URL must come from there. */
 const readConfigFileUrl = async (io: CliIo, configPath: string | undefined): Promise<string | undefined> =>
   (await import('./config-url.js')).configDatabaseUrl(io, configPath);
+
+/**
+ * The snapshot format and its writer (zod, the JSON Schema checks) are only needed once
+ * the catalog is read: loaded meanwhile, their start-up cost hides behind the server's work.
+ */
+const loadSnapshotModules = async () => {
+  const [serialize, write] = await Promise.all([import('../snapshot/serialize.js'), import('../snapshot/write.js')]);
+  return { buildSnapshot: serialize.buildSnapshot, serializeSnapshot: serialize.serializeSnapshot, writeSnapshotFile: write.writeSnapshotFile };
+};
 
 interface CaptureFlags {
   readonly url: string | undefined;
@@ -97,6 +105,8 @@ export const runCapture = async (options: Record<string, unknown>, io: CliIo, de
     return fail(`${what}: ${scrub(described.message)}${waited}`, described.hint);
   };
 
+  const snapshotModules = loadSnapshotModules();
+  snapshotModules.catch(() => undefined); // awaited below; an early return must not leave it unhandled
   progress(`connecting to ${redactUrl(url)}`);
   let connection: PgConnection;
   try {
@@ -126,6 +136,7 @@ export const runCapture = async (options: Record<string, unknown>, io: CliIo, de
   }
   for (const warning of captured.warnings) io.stderr(`${COMMAND}: warning: ${warning}\n`);
 
+  const { buildSnapshot, serializeSnapshot, writeSnapshotFile } = await snapshotModules;
   const snapshot = buildSnapshot(captured, {
     capturedAt: (deps.now ?? (() => new Date()))(),
     host: flags.includeHost ? urlHost(url) : null,

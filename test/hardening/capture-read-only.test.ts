@@ -17,7 +17,6 @@ import { FIXTURE_SQL } from '../capture/targets.js';
 
 /** Functions capture may call: catalog lookups, deparsers, and plain value functions. */
 const READING_FUNCTIONS = new Set([
-  'array_agg',
   'array_position',
   'count',
   'current_database',
@@ -35,6 +34,7 @@ const READING_FUNCTIONS = new Set([
   'pg_identify_object_as_address',
   'quote_ident',
   'string_agg',
+  'to_json',
   'unnest',
   // Only as SET LOCAL (third argument true), checked below.
   'set_config',

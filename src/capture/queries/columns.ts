@@ -1,16 +1,10 @@
 import type { Column, Identity } from '../../catalog/model.js';
 import { catalogChanged } from '../catalog-changed.js';
 import type { Queryable } from '../queryable.js';
-import {
-  groupByTable,
-  mapSequenceOptions,
-  sequenceOptionsSql,
-  type RawSequenceFields,
-  type SchemaList,
-} from './shared.js';
+import { groupByTable, mapSequenceOptions, sequenceOptionsJsonSql, type RawSequenceFields, type SchemaList } from './shared.js';
 import { mapColumnType, TYPE_FACTS_SQL, typeColumnsSql, type RawTypeFields } from './type-sql.js';
 
-interface RawColumnRow extends RawTypeFields, Partial<Nullable<RawSequenceFields>> {
+interface RawColumnRow extends RawTypeFields {
   readonly schema: string;
   readonly table: string;
   readonly name: string;
@@ -24,9 +18,9 @@ interface RawColumnRow extends RawTypeFields, Partial<Nullable<RawSequenceFields
   readonly identity: string;
   readonly collation: string | null;
   readonly comment: string | null;
+  /** The identity sequence's options, for an identity column. */
+  readonly identity_sequence: RawSequenceFields | null;
 }
-
-type Nullable<T> = { readonly [K in keyof T]: T[K] | null };
 
 /**
  * The identity sequence is the one pg_depend ties to the column with deptype 'i'.
@@ -62,7 +56,7 @@ const SQL = `
       else coll_ns.nspname || '.' || coll.collname
     end as collation,
     d.description as comment,
-    ${sequenceOptionsSql('s')}
+    ${sequenceOptionsJsonSql('s')} as identity_sequence
   from pg_attribute a
   join pg_class c on c.oid = a.attrelid
   join pg_namespace n on n.oid = c.relnamespace
@@ -79,11 +73,8 @@ const GENERATION = { a: 'always', d: 'by default' } as const satisfies Record<st
 
 const mapIdentity = (row: RawColumnRow): Identity | null => {
   if (row.identity !== 'a' && row.identity !== 'd') return null;
-  if (row.seq_type == null) throw new Error(`identity column ${row.schema}.${row.table}.${row.name} has no sequence`);
-  return {
-    generation: GENERATION[row.identity],
-    sequence: mapSequenceOptions(row as RawColumnRow & RawSequenceFields),
-  };
+  if (row.identity_sequence === null) throw new Error(`identity column ${row.schema}.${row.table}.${row.name} has no sequence`);
+  return { generation: GENERATION[row.identity], sequence: mapSequenceOptions(row.identity_sequence) };
 };
 
 /** `position` counts live columns only: the column's rank among its table's rows by attnum. */

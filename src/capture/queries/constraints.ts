@@ -34,16 +34,17 @@ interface RawConstraintRow {
 }
 
 /**
- * A key's column names in key order. Each name is looked up by (table, attnum), the
+ * A key's column names in key order, as a JSON array (pg parses JSON natively, and
+ * PostgreSQL's array text in JavaScript). Each name is looked up by (table, attnum), the
  * index of pg_attribute: joining a key to all of its table's columns instead made the
  * lookups cost more than the rest of the query.
  */
 const columnNames = (keys: string, relation: string): string => `
-  array(
+  to_json(array(
     select (select a.attname::text from pg_attribute a where a.attrelid = ${relation} and a.attnum = k.attnum)
     from unnest(${keys}) with ordinality k(attnum, ord)
     order by k.ord
-  )`;
+  ))`;
 
 /**
  * NOTE: a foreign key referencing a partitioned table gets one extra pg_constraint row

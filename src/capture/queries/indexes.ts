@@ -59,7 +59,7 @@ const SQL = `
         'opclass', opc.opcname,
         'opclass_default', opc.opcdefault
       ) order by k.ord) filter (where k.ord <= i.indnkeyatts), '[]'::json) as keys,
-      coalesce(array_agg(a.attname::text order by k.ord) filter (where k.ord > i.indnkeyatts), '{}') as include
+      coalesce(json_agg(a.attname order by k.ord) filter (where k.ord > i.indnkeyatts), '[]'::json) as include
     from indexes i
     cross join unnest(i.indkey::int2[]) with ordinality k(attnum, ord)
     left join pg_attribute a on k.attnum <> 0 and a.attrelid = i.indrelid and a.attnum = k.attnum
