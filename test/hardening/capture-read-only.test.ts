@@ -33,6 +33,7 @@ const READING_FUNCTIONS = new Set([
   'pg_identify_object',
   'pg_identify_object_as_address',
   'quote_ident',
+  'row_number',
   'string_agg',
   'to_json',
   'unnest',

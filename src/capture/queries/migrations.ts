@@ -20,6 +20,8 @@ export const DEFAULT_MIGRATIONS_TABLE: QualifiedName = { schema: 'drizzle', name
 interface RawMigrationRow {
   readonly hash: string;
   readonly created_at: string | null;
+  /** The row's rank in id order: rows read together (together.ts) come as a JSON array whose order SQL does not promise. */
+  readonly ord: number;
 }
 
 /** Always-quoted identifier: valid for any name, so no keyword list is needed. */
@@ -31,12 +33,16 @@ const quoted = (identifier: string): string => `"${identifier.replaceAll('"', '"
  */
 export const journalQuery = (table: QualifiedName, present: boolean): KindQuery<RawMigrationRow, MigrationsJournal | null> => ({
   sql: present
-    ? `select coalesce(hash::text, '') as hash, created_at::text as created_at
-       from ${quoted(table.schema)}.${quoted(table.name)}
-       order by id, hash collate "C"`
-    : 'select null::text as hash, null::text as created_at where false',
+    ? `select coalesce(hash::text, '') as hash, created_at::text as created_at,
+         row_number() over (order by id, hash collate "C")::int as ord
+       from ${quoted(table.schema)}.${quoted(table.name)}`
+    : 'select null::text as hash, null::text as created_at, 0 as ord where false',
   map: (rows) =>
     present
-      ? { schema: table.schema, table: table.name, entries: rows.map((row) => ({ hash: row.hash, createdAt: row.created_at })) }
+      ? {
+          schema: table.schema,
+          table: table.name,
+          entries: [...rows].sort((a, b) => a.ord - b.ord).map((row) => ({ hash: row.hash, createdAt: row.created_at })),
+        }
       : null,
 });

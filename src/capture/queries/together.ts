@@ -3,7 +3,9 @@
  * sequences, views, extensions, the migrations journal) in one statement: one column
  * per kind holding its rows as a JSON array, so that each kind costs no round trip of
  * its own. Each kind keeps its own SQL and its own pure mapping (KindQuery); a JSON row
- * has the same field names as the row the kind's select returns.
+ * has the same field names as the row the kind's select returns. The order of a kind's
+ * rows is not relied upon (SQL promises none through a subquery): the catalog is sorted
+ * afterwards, and the journal's rows carry their rank.
  */
 import type { Queryable } from '../queryable.js';
 import type { KindQuery, SchemaList } from './shared.js';
