@@ -13,6 +13,7 @@ import { connectPg, type PgConnection } from '../capture/pg-queryable.js';
 import { redactUrl, resolveConnectionUrl, scrubSecrets, urlHost, urlUsers } from '../capture/url.js';
 import { DEFAULT_CONNECT_TIMEOUT, DEFAULT_OUT, DEFAULT_STATEMENT_TIMEOUT, type CaptureCommandDeps } from './capture.js';
 import { ExitCode, type CliIo } from '../cli-io.js';
+import type { Snapshot } from '../snapshot/format.js';
 import type { WriteOutcome } from '../snapshot/write.js';
 
 const COMMAND = 'drizzle-catalog capture';
@@ -24,12 +25,17 @@ const readConfigFileUrl = async (io: CliIo, configPath: string | undefined): Pro
   (await import('./config-url.js')).configDatabaseUrl(io, configPath);
 
 /**
- * The snapshot format and its writer (zod, the JSON Schema checks) are only needed once
- * the catalog is read: loaded meanwhile, their start-up cost hides behind the server's work.
+ * Building and writing the snapshot are only needed once the catalog is read: loaded
+ * meanwhile, their start-up cost hides behind the server's work. The schema pass (zod)
+ * loads only for text about to be written (snapshot/write.ts).
  */
 const loadSnapshotModules = async () => {
-  const [serialize, write] = await Promise.all([import('../snapshot/serialize.js'), import('../snapshot/write.js')]);
-  return { buildSnapshot: serialize.buildSnapshot, serializeSnapshot: serialize.serializeSnapshot, writeSnapshotFile: write.writeSnapshotFile };
+  const [build, write] = await Promise.all([import('../snapshot/build.js'), import('../snapshot/write.js')]);
+  return {
+    buildSnapshot: build.buildSnapshot,
+    serializeSnapshot: async (snapshot: Snapshot): Promise<string> => (await import('../snapshot/serialize.js')).serializeSnapshot(snapshot),
+    writeSnapshotFile: write.writeSnapshotFile,
+  };
 };
 
 interface CaptureFlags {
@@ -143,7 +149,7 @@ export const runCapture = async (options: Record<string, unknown>, io: CliIo, de
   });
   let written: WriteOutcome | 'stdout';
   if (flags.out === '-') {
-    io.stdout(serializeSnapshot(snapshot));
+    io.stdout(await serializeSnapshot(snapshot));
     written = 'stdout';
   } else {
     progress(`writing ${flags.out}`);

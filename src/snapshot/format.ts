@@ -11,19 +11,9 @@ import { z } from 'zod';
 import type { Catalog } from '../catalog/model.js';
 import type { MigrationsJournal } from '../capture/queries/migrations.js';
 
-export const FORMAT_VERSION = 1;
+import { FORMAT_VERSION, TOOL_NAME } from './format-constants.js';
 
-export const TOOL_NAME = 'drizzle-catalog';
-
-/**
- * Where editors find the JSON Schema: the file ships in the package under schemas/, and
- * this path resolves from the default snapshot folder (`snapshots/` beside `node_modules/`).
- * Editors resolve a relative `$schema` against the snapshot file itself.
- */
-export const SNAPSHOT_SCHEMA_URL = '../node_modules/drizzle-catalog/schemas/snapshot.v1.schema.json';
-
-/** Stable identifier of the v1 JSON Schema (its `$id`). */
-export const SNAPSHOT_SCHEMA_ID = 'urn:drizzle-catalog:snapshot:v1';
+export { FORMAT_VERSION, SNAPSHOT_SCHEMA_ID, SNAPSHOT_SCHEMA_URL, TOOL_NAME } from './format-constants.js';
 
 /** PostgreSQL names are never empty (a zero-length quoted identifier is a syntax error). */
 const identifier = z.string().min(1, 'a PostgreSQL name is never empty');

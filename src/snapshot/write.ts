@@ -5,7 +5,6 @@
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from './atomic-write.js';
 import type { Snapshot } from './format.js';
-import { serializeSnapshot } from './serialize.js';
 
 export { interruptWrites, TEMP_FILE_PREFIX, writeFileAtomic } from './atomic-write.js';
 
@@ -17,19 +16,20 @@ export type WriteOutcome = 'written' | 'unchanged';
  *
  * Compared as bytes, first with the snapshot as it stands: capture builds it in canonical
  * order, so when nothing changed this settles it without serializeSnapshot's schema pass
- * (a fifth of a capture at 2,000 tables). That pass (canonical key order, and proof that
- * the file would load) runs for whatever is about to be written; a file equal to the
- * snapshot as it stands was itself written through it.
+ * (a fifth of a capture at 2,000 tables), nor even loading it (zod). That pass (canonical
+ * key order, and proof that the file would load) runs for whatever is about to be
+ * written; a file equal to the snapshot as it stands was itself written through it.
  */
 export const snapshotTextFor = async (path: string, snapshot: Snapshot): Promise<string | null> => {
+  const serialize = async (): Promise<string> => (await import('./serialize.js')).serializeSnapshot(snapshot);
   let existing: Buffer;
   try {
     existing = await readFile(path);
   } catch {
-    return serializeSnapshot(snapshot); // no file yet (or unreadable: the write will say why)
+    return serialize(); // no file yet (or unreadable: the write will say why)
   }
   if (sameApartFromCapturedAt(`${JSON.stringify(snapshot, null, 2)}\n`, existing)) return null;
-  const canonical = serializeSnapshot(snapshot);
+  const canonical = await serialize();
   return sameApartFromCapturedAt(canonical, existing) ? null : canonical;
 };
 
