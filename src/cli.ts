@@ -3,7 +3,9 @@
  * src/commands/; this file builds the parser and turns its outcome into an exit code.
  */
 import { cac, type CAC } from 'cac';
+import { checkOptions, optionSpecs } from './cli-options.js';
 import { ExitCode, type CliIo } from './cli-io.js';
+import { redactUrlsIn } from './commands/redact-output.js';
 import { registerCapture } from './commands/capture.js';
 import { registerVerify } from './commands/verify.js';
 import { VERSION } from './version.js';
@@ -27,8 +29,12 @@ export const createCli = (io: CliIo): CAC => {
 /**
  * NOTE: cac's parser (mri) never takes an argument starting with `-` as an option's
  * value, so `--out -` (stdout) would parse as `--out` with no value. A lone `-` after
- * an option that takes a value is glued to it: `--out -` becomes `--out=-`.
+ * an option that takes a value is glued to it: `--out -` becomes `--out=-`. So is a
+ * negative number (`--max-age -1` → `--max-age=-1`), which mri would read as flags `-1`,
+ * so that the command can say what is wrong with the value.
  */
+const NEGATIVE_NUMBER = /^-\d+(?:\.\d+)?$/;
+
 const glueDashValues = (cli: CAC, argv: readonly string[]): string[] => {
   const valued = new Set(
     [...cli.commands, cli.globalCommand]
@@ -39,14 +45,60 @@ const glueDashValues = (cli: CAC, argv: readonly string[]): string[] => {
   const glued: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
-    if (argv[i + 1] === '-' && valued.has(arg)) {
-      glued.push(`${arg}=-`);
+    const next = argv[i + 1];
+    if (next !== undefined && (next === '-' || NEGATIVE_NUMBER.test(next)) && valued.has(arg)) {
+      glued.push(`${arg}=${next}`);
       i += 1;
     } else {
       glued.push(arg);
     }
   }
   return glued;
+};
+
+const usageError = (io: CliIo, command: string | undefined, message: string, hint?: string): number => {
+  const prefix = command ? `${NAME} ${command}` : NAME;
+  io.stderr(`${prefix}: ${message}\n  hint: ${hint ? `${hint}; ` : ''}run \`${prefix} --help\` for the options and examples\n`);
+  return ExitCode.usage;
+};
+
+/** The declared long flag closest to `typed` (a typo, a missing dash, snake_case), if any is close. */
+const closestFlag = (typed: string, flags: readonly string[]): string | undefined => {
+  const canonical = (flag: string): string => flag.replace(/^-+/, '').replace(/_/g, '-').toLowerCase();
+  const distance = (a: string, b: string): number => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i += 1) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j += 1) {
+        next.push(Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+      }
+      row = next;
+    }
+    return row[b.length] as number;
+  };
+  const scored = flags.map((flag) => ({ flag, score: distance(canonical(typed), canonical(flag)) }));
+  const best = scored.sort((a, b) => a.score - b.score || a.flag.localeCompare(b.flag))[0];
+  return best !== undefined && best.score <= 2 ? best.flag : undefined;
+};
+
+/**
+ * An error that is not the user's (a bug): one line and a hint, no stack, and no
+ * credentials even if the error quotes a connection URL.
+ * NOTE: DRIZZLE_CATALOG_DEBUG=1 prints the stack for whoever investigates.
+ */
+const internalError = (io: CliIo, error: unknown): number => {
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = message.split('\n').find((line) => line.trim() !== '') ?? 'unknown error';
+  const debug = io.env['DRIZZLE_CATALOG_DEBUG'] !== undefined && io.env['DRIZZLE_CATALOG_DEBUG'] !== '';
+  const details = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+  io.stderr(
+    redactUrlsIn(
+      `${NAME}: internal error: ${firstLine.trim()}${details}\n` +
+        `  hint: this is a bug in ${NAME}, not in your input: please report it with the command you ran` +
+        `${debug ? '' : ' (DRIZZLE_CATALOG_DEBUG=1 prints the stack)'}\n`,
+    ),
+  );
+  return ExitCode.usage;
 };
 
 /** Runs the CLI on `argv` (without the node and script entries) and resolves to the exit code. */
@@ -58,7 +110,8 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
       io.stdout(`${VERSION}\n`);
       return ExitCode.ok;
     }
-    const parsed = cli.parse(['node', NAME, ...glueDashValues(cli, argv)], { run: false });
+    const glued = glueDashValues(cli, argv);
+    const parsed = cli.parse(['node', NAME, ...glued], { run: false });
     if (parsed.options['help'] === true) return ExitCode.ok;
     if (cli.matchedCommand === undefined) {
       const unknown = parsed.args[0];
@@ -69,14 +122,22 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
       );
       return ExitCode.usage;
     }
+    const command = cli.matchedCommand;
+    const checked = checkOptions(glued, optionSpecs([...cli.globalCommand.options, ...command.options]), cli.options);
+    if (!checked.ok) return usageError(io, command.name, checked.message);
+    cli.options = { ...checked.options, '--': cli.options['--'] };
     const result: unknown = await cli.runMatchedCommand();
     return typeof result === 'number' ? result : ExitCode.ok;
   } catch (error) {
     if (error instanceof Error && error.name === 'CACError') {
-      const command = cli.matchedCommand?.name;
-      io.stderr(`${NAME}: ${error.message}. Run \`${NAME}${command ? ` ${command}` : ''} --help\` for the options.\n`);
-      return ExitCode.usage;
+      const command = cli.matchedCommand;
+      const unknown = /^Unknown option `([^`]+)`/.exec(error.message)?.[1];
+      const suggestion =
+        unknown === undefined || command === undefined
+          ? undefined
+          : closestFlag(unknown, optionSpecs([...cli.globalCommand.options, ...command.options]).map((spec) => spec.flag));
+      return usageError(io, command?.name, error.message, suggestion ? `did you mean ${suggestion}?` : undefined);
     }
-    throw error;
+    return internalError(io, error);
   }
 };

@@ -2,13 +2,18 @@
  * Runs `body` with the global console's output methods writing to `write` (the CLI's
  * stderr): user schema modules may log while they are imported, and stdout must carry
  * only the report (`--format json` is parsed by scripts).
+ *
+ * Arguments are formatted as console.log formats them (`util.format`): `String()` would
+ * throw on an object without a prototype and turn the module's log into an import failure.
  */
+import { format } from 'node:util';
+
 const METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
 
 export const withConsoleOn = async <T>(write: (text: string) => void, body: () => Promise<T>): Promise<T> => {
   const saved = METHODS.map((name) => [name, console[name]] as const);
   for (const name of METHODS) {
-    console[name] = (...args: unknown[]): void => write(`${args.map(String).join(' ')}\n`);
+    console[name] = (...args: unknown[]): void => write(`${format(...args)}\n`);
   }
   try {
     return await body();

@@ -2,7 +2,8 @@
  * `drizzle-catalog verify`: flags → load the snapshot and the Drizzle schema → verify() →
  * report → exit code. Offline: it reads files and opens no network connection.
  */
-import { relative, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { CAC } from 'cac';
 import type { Catalog } from '../catalog/model.js';
 import { createTablesFilter } from '../config/tables-filter.js';
@@ -15,6 +16,7 @@ import { formatSnapshotError } from '../snapshot/errors.js';
 import type { Snapshot } from '../snapshot/format.js';
 import { ExitCode, type CliIo } from '../cli-io.js';
 import { withConsoleOn } from './console-redirect.js';
+import { redactingIo, secretsOfCredentials, secretsOfUrl } from './redact-output.js';
 
 const COMMAND = 'drizzle-catalog verify';
 export const DEFAULT_SNAPSHOT = 'snapshots/production.json';
@@ -116,7 +118,9 @@ const withoutJournal = (catalog: Catalog, snapshot: Snapshot, schema: DrizzleSch
 const labelOf = (cwd: string, schema: DrizzleSchema): string =>
   (schema.config.configPath === null ? schema.files : [schema.config.configPath]).map((p) => relative(cwd, p) || p).join(', ');
 
-export const runVerify = async (options: Record<string, unknown>, io: CliIo, deps: VerifyCommandDeps = {}): Promise<number> => {
+export const runVerify = async (options: Record<string, unknown>, rawIo: CliIo, deps: VerifyCommandDeps = {}): Promise<number> => {
+  // Verify needs no credentials, but the modules it imports may hold and print them.
+  const io = redactingIo(rawIo, secretsOfUrl(rawIo.env['DATABASE_URL'] ?? ''));
   const fail = (message: string): number => {
     io.stderr(`${COMMAND}: ${message}\n`);
     return ExitCode.usage;
@@ -125,6 +129,9 @@ export const runVerify = async (options: Record<string, unknown>, io: CliIo, dep
   if (!parsed.ok) return fail(`${parsed.message}\n  hint: run \`${COMMAND} --help\` for the options and examples`);
   const flags = parsed.flags;
 
+  if (statSync(resolve(io.cwd, flags.snapshot), { throwIfNoEntry: false })?.isDirectory()) {
+    return fail(`--snapshot ${flags.snapshot} is a directory, not a snapshot file\n  hint: name the file capture wrote, e.g. --snapshot ${join(flags.snapshot, 'production.json')}`);
+  }
   const snapshot = await loadSnapshot(resolve(io.cwd, flags.snapshot), { displayPath: flags.snapshot });
   if (!snapshot.ok) return fail(formatSnapshotError(snapshot.error));
 
@@ -134,6 +141,7 @@ export const runVerify = async (options: Record<string, unknown>, io: CliIo, dep
       cwd: io.cwd,
       ...(flags.config === undefined ? {} : { configPath: flags.config }),
       ...(flags.schema === undefined ? {} : { schemaOverride: flags.schema }),
+      onCredentials: (credentials) => io.learn(secretsOfCredentials(credentials)),
     }),
   );
   if (!schema.ok) return fail(describeInputError(schema.error));

@@ -26,7 +26,19 @@ export const CONFIG_FILE_NAMES = [
 export const findConfigFile = (cwd: string, configPath?: string): Result<{ readonly path: string }> => {
   if (configPath !== undefined) {
     const path = resolve(cwd, configPath);
-    if (existsSync(path) && statSync(path).isFile()) return { ok: true, path };
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (stats?.isFile()) return { ok: true, path };
+    if (stats?.isDirectory()) {
+      const inside = CONFIG_FILE_NAMES.find((name) => existsSync(join(path, name)));
+      return failure({
+        code: 'config-not-found',
+        path: displayPath(path, cwd),
+        message: `--config ${configPath} is a directory, not a config file`,
+        hint: inside
+          ? `name the file: --config ${join(configPath, inside)}`
+          : `name the drizzle-kit config file itself, e.g. --config ${join(configPath, 'drizzle.config.ts')}`,
+      });
+    }
     return failure({
       code: 'config-not-found',
       path: displayPath(path, cwd),
