@@ -89,9 +89,22 @@ export const importConfigFile = async (
       });
     }
   }
+  let namespace: Readonly<Record<string, unknown>>;
   try {
-    return { ok: true, raw: unwrapDefault(await loader.import(path)) };
+    namespace = await loader.import(path);
   } catch (error) {
     return failure({ code: 'config-import-failed', ...describeImportFailure(error, path, cwd) });
   }
+  // NOTE: drizzle-kit reads `module.default ?? module`, so named exports (`export const
+  // dialect = ...`) do work; a module with neither is a config exported by name.
+  if (!('default' in namespace) && !('dialect' in namespace)) {
+    const names = Object.keys(namespace).sort();
+    return failure({
+      code: 'config-invalid',
+      path: displayPath(path, cwd),
+      message: `the config file has no default export${names.length > 0 ? ` (it exports ${names.map((n) => `\`${n}\``).join(', ')})` : ''}`,
+      hint: "export the config as the default export: `export default defineConfig({ dialect: 'postgresql', schema: './src/db/schema.ts' })`",
+    });
+  }
+  return { ok: true, raw: unwrapDefault(namespace) };
 };
