@@ -34,9 +34,12 @@ export const redactUrlsIn = (text: string): string =>
  */
 export const secretsOfUrl = (url: string): readonly string[] => urlSecrets(url).filter((secret) => secret.length >= MIN_SECRET_LENGTH);
 
-/** What to mask for a config's credentials: the URL whole, its password, a separate password. */
+/**
+ * What to mask for a config's credentials: the URL's password and a separate password.
+ * The URL's user goes with the URL pattern, so the host stays readable.
+ */
 export const secretsOfCredentials = (credentials: ConfigCredentials): readonly string[] => [
-  ...(credentials.url === null ? [] : [credentials.url, ...secretsOfUrl(credentials.url)]),
+  ...(credentials.url === null ? [] : secretsOfUrl(credentials.url)),
   ...(credentials.password !== null && credentials.password.length >= MIN_SECRET_LENGTH ? [credentials.password] : []),
 ];
 

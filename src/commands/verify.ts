@@ -136,14 +136,17 @@ export const runVerify = async (options: Record<string, unknown>, rawIo: CliIo, 
   if (!snapshot.ok) return fail(formatSnapshotError(snapshot.error));
 
   // User modules may print while they load; keep stdout for the report (--format json).
-  const schema = await withConsoleOn(io.stderr, () =>
+  // Held until the config's credentials are known, so that a password printed while the
+  // config itself is imported is masked too.
+  const printed: string[] = [];
+  const schema = await withConsoleOn((text) => printed.push(text), () =>
     loadDrizzleSchema({
       cwd: io.cwd,
       ...(flags.config === undefined ? {} : { configPath: flags.config }),
       ...(flags.schema === undefined ? {} : { schemaOverride: flags.schema }),
       onCredentials: (credentials) => io.learn(secretsOfCredentials(credentials)),
     }),
-  );
+  ).finally(() => printed.length > 0 && io.stderr(printed.join('')));
   if (!schema.ok) return fail(describeInputError(schema.error));
   for (const warning of schema.warnings) io.stderr(`${COMMAND}: warning: ${warning}\n`);
 

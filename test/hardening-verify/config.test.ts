@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_SNAPSHOT, expectUsageError, FIXTURE, messageOf, USERS_SCHEMA, verifyIn, writeProject } from './support.js';
+import { EXAMPLE_SNAPSHOT, expectUsageError, FIXTURE, messageOf, USERS_SCHEMA, verifyIn, writeProject } from './support/run.js';
 
 const verifyAt = (cwd: string, ...args: string[]) => verifyIn(cwd, ['--snapshot', EXAMPLE_SNAPSHOT, ...args]);
 

@@ -13,7 +13,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_PROJECT, EXAMPLE_SNAPSHOT, expectUsageError, messageOf, REPO, verifyIn } from './support.js';
+import { EXAMPLE_PROJECT, EXAMPLE_SNAPSHOT, expectUsageError, messageOf, REPO, verifyIn } from './support/run.js';
 
 const SNAPSHOT = ['--snapshot', EXAMPLE_SNAPSHOT];
 const verifyExample = (...args: string[]) => verifyIn(EXAMPLE_PROJECT, args);

@@ -20,7 +20,7 @@ import { parseSnapshot } from '../../src/snapshot/load.js';
 import { serializeSnapshot } from '../../src/snapshot/serialize.js';
 import { snapshot } from '../snapshot/builders.js';
 import { catalogArbitrary } from './arbitraries.js';
-import { EXAMPLE_PROJECT, EXAMPLE_SNAPSHOT, expectUsageError, OWN_FIXTURE, verifyIn, writeProject } from './support.js';
+import { EXAMPLE_PROJECT, EXAMPLE_SNAPSHOT, expectUsageError, OWN_FIXTURE, verifyIn, writeProject } from './support/run.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

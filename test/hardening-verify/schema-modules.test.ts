@@ -13,7 +13,7 @@ import {
   POSTGRES_CONFIG,
   verifyIn,
   writeProject,
-} from './support.js';
+} from './support/run.js';
 
 const verifyFixture = (cwd: string, ...args: string[]) => verifyIn(cwd, ['--snapshot', EXAMPLE_SNAPSHOT, ...args]);
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Table } from '../../src/catalog/model.js';
 import { serializeSnapshot } from '../../src/snapshot/serialize.js';
 import { catalog, column, snapshot, table } from '../snapshot/builders.js';
-import { EXAMPLE_PROJECT, EXAMPLE_SNAPSHOT, expectUsageError, messageOf, POSTGRES_CONFIG, verifyIn, writeProject } from './support.js';
+import { EXAMPLE_PROJECT, EXAMPLE_SNAPSHOT, expectUsageError, messageOf, POSTGRES_CONFIG, verifyIn, writeProject } from './support/run.js';
 
 interface Document {
   catalog: { tables: { name: string; columns: { name: string }[] }[] };

@@ -8,10 +8,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { runCli } from '../../src/cli.js';
-import { memoryIo } from '../support/memory-io.js';
+import { runCli } from '../../../src/cli.js';
+import { memoryIo } from '../../support/memory-io.js';
 
-export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 export const WORK = join(REPO, 'test/hardening-verify/.work');
 export const EXAMPLE_PROJECT = join(REPO, 'examples/meetings');
 export const EXAMPLE_SNAPSHOT = join(REPO, 'snapshots/example.json');
