@@ -5,7 +5,7 @@
  * functions (`readMigrationFolder`, `buildRenamePlan`, `hintDecisions` + `buildHintsFile`,
  * `renderMarkdown`, `renderGithub`).
  */
-import { access, appendFile, readFile } from 'node:fs/promises';
+import { access, appendFile, readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Catalog } from '../catalog/model.js';
 import type { CliIo } from '../cli-io.js';
@@ -83,6 +83,15 @@ export const loadHistory = async (
   const folder = resolve(io.cwd, flags.migrations ?? schema.config.config.out ?? 'drizzle');
   const journalPath = join(folder, 'meta', '_journal.json');
   if (!explicit && !(await exists(journalPath))) return { ok: true, history: null };
+  const isFolder = await stat(folder).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isFolder)
+    return {
+      ok: false,
+      message: `--migrations ${flags.migrations ?? ''}: ${display(io.cwd, folder)} is not a folder\n  hint: Pass the folder drizzle-kit generate writes to (\`out\` in drizzle.config), the one holding meta/_journal.json.`,
+    };
   const read = await readMigrationFolder(folder);
   if (!read.ok) return { ok: false, message: `${display(io.cwd, read.problem.path)}: ${read.problem.message}\n  hint: ${read.problem.hint}` };
   const configured = schema.config.config.migrations;
