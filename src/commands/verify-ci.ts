@@ -32,8 +32,10 @@ export interface CiFlags {
 type Outcome<T> = ({ readonly ok: true } & T) | { readonly ok: false; readonly message: string };
 
 const fileFlag = (options: Record<string, unknown>, name: string, example: string): Outcome<{ readonly value: string | null }> => {
-  const value = options[name];
-  if (value === undefined) return { ok: true, value: null };
+  const raw = options[name];
+  if (raw === undefined) return { ok: true, value: null };
+  // cac turns a numeric-looking value into a number: `--plan 2025` is still a file name.
+  const value = typeof raw === 'number' ? String(raw) : raw;
   if (typeof value !== 'string' || value === '') return { ok: false, message: `--${name} needs a path, e.g. --${name} ${example}` };
   return { ok: true, value };
 };

@@ -70,12 +70,19 @@ const matchingParen = (text: string, open: number): number => {
   return text.length;
 };
 
+/** Whether `offset` is inside a line or block comment (strings are not tracked: good enough for declarations). */
+const inComment = (text: string, offset: number): boolean => {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  if (text.slice(lineStart, offset).includes('//')) return true;
+  return text.lastIndexOf('/*', offset) > text.lastIndexOf('*/', offset);
+};
+
 const schemaVariables = (text: string): ReadonlyMap<string, string> =>
   new Map([...text.matchAll(SCHEMA_VARIABLE)].map((m) => [m[1] as string, unescape(m[3] as string)]));
 
 const tableDeclarations = (file: SourceFile): Declaration[] => {
   const variables = schemaVariables(file.text);
-  return [...file.text.matchAll(TABLE_CALL)].map((m) => {
+  return [...file.text.matchAll(TABLE_CALL)].filter((m) => !inComment(file.text, m.index)).map((m) => {
     // The `(` just before the name's opening quote (the name itself may hold one).
     const open = m.index + m[0].lastIndexOf('(', m[0].length - (m[5] as string).length - 2);
     const schema = m[1] !== undefined ? 'public' : m[2] !== undefined ? (variables.get(m[2]) ?? null) : null;
@@ -93,8 +100,11 @@ const firstMatch = (text: string, pattern: RegExp, start: number, end: number): 
   const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
   const re = new RegExp(pattern.source, flags);
   re.lastIndex = start;
-  const m = re.exec(text);
-  return m === null || m.index >= end ? null : m.index;
+  for (let m = re.exec(text); m !== null && m.index < end; m = re.exec(text)) {
+    if (!inComment(text, m.index)) return m.index;
+    re.lastIndex = m.index + 1;
+  }
+  return null;
 };
 
 const quoted = (name: string): string => String.raw`(['"\x60])${escapeRegExp(name)}\1`;
