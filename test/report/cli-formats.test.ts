@@ -73,3 +73,27 @@ describe('verify --format errors', () => {
     expect(JSON.parse(await readFile(join(dir, '2025'), 'utf8'))).toHaveLength(15);
   });
 });
+
+describe('docs/ci.md', () => {
+  // The documentation shows real output: every line of its examples is checked against the CLI.
+  const docLines = async (): Promise<string[]> => (await readFile(join(root, 'docs/ci.md'), 'utf8')).split('\n');
+
+  it('shows the markdown report of the worked example as verify prints it (apart from the marked cuts)', async () => {
+    const lines = await docLines();
+    const start = lines.indexOf('````markdown') + 1;
+    const end = lines.indexOf('````', start);
+    const shown = lines.slice(start, end).filter((l) => !l.startsWith('| … |'));
+    const run = await verifyCli(example, ['--snapshot', '../../snapshots/example.json', '--format', 'markdown', '--fail-on', 'high']);
+    const actual = new Set(run.out.replaceAll('../../snapshots/example.json', 'snapshots/production.json').split('\n'));
+    expect(shown.length).toBeGreaterThan(30);
+    expect(shown.filter((l) => !actual.has(l))).toEqual([]);
+  });
+
+  it('shows a GitHub annotation as verify prints it', async () => {
+    const lines = await docLines();
+    const run = await verifyCli(example, [...snapshot, '--format', 'github', '--fail-on', 'high'], { GITHUB_WORKSPACE: root });
+    const [summary, first] = run.out.split('\n');
+    expect(lines).toContain(summary);
+    expect(lines).toContain(first);
+  });
+});
