@@ -16,7 +16,7 @@
  * turned into a thrown error, one call at a time (the patches are process-wide).
  */
 import type { PGlite } from '@electric-sql/pglite';
-import { pushSchema } from 'drizzle-kit/api';
+import { pushSchema } from './drizzle-kit-api.js';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
