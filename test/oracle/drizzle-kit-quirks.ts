@@ -34,6 +34,7 @@ export type QuirkId =
   | 'identity-sequence-quoted-name'
   | 'owned-sequence-quoted-in-custom-schema'
   | 'negative-number-default'
+  | 'numeric-default-not-canonical'
   | 'array-default'
   | 'enum-array-quoted-type'
   | 'jsonb-default-key-order';
@@ -80,6 +81,17 @@ const inJsonbKeyOrder = (value: unknown): boolean => {
   const keys = Object.keys(value);
   const sorted = [...keys].sort((a, b) => byteLength(a) - byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b)));
   return keys.every((k, i) => k === sorted[i]) && Object.values(value).every(inJsonbKeyOrder);
+};
+
+/** PostgreSQL's text for a numeric literal: no leading zeros, no sign on zero, scale kept. */
+export const canonicalNumeric = (text: string): string => {
+  const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text.trim());
+  if (!match) return text;
+  const [, sign = '', whole = '', fraction] = match;
+  const integer = whole.replace(/^0+(?=\d)/, '') || '0';
+  const digits = `${integer}${fraction === undefined ? '' : `.${fraction}`}`;
+  const zero = /^[0.]*$/.test(digits);
+  return `${sign === '-' && !zero ? '-' : ''}${digits}`;
 };
 
 const needsArrayQuoting = (value: unknown): boolean =>
@@ -207,6 +219,19 @@ export const QUIRKS: readonly Quirk[] = [
       if (t.kind !== 'alter-column' || t.change !== 'set default' || !/^-\d/.test(t.detail)) return false;
       const column = columnOf(tableOf(spec, t.schema, t.table), t.column);
       return column?.default?.kind === 'value' && typeof column.default.value === 'number' && column.default.value < 0;
+    },
+  },
+  {
+    id: 'numeric-default-not-canonical',
+    title:
+      "A numeric default written in a non-canonical form ('-0', '007'): PostgreSQL stores '0'::numeric / '7'::numeric, drizzle-kit compares texts and re-sets it on every push",
+    issues: [],
+    matches: (s, spec) => {
+      const t = s.target;
+      if (t.kind !== 'alter-column' || t.change !== 'set default') return false;
+      const column = columnOf(tableOf(spec, t.schema, t.table), t.column);
+      if (column?.type.kind !== 'numeric' || column.default?.kind !== 'value' || typeof column.default.value !== 'string') return false;
+      return canonicalNumeric(column.default.value) !== column.default.value;
     },
   },
   {

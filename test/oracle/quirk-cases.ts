@@ -188,6 +188,12 @@ export const QUIRK_CASES: readonly QuirkCase[] = [
     secondPush: same(['ALTER TABLE "accounts" ALTER COLUMN "balance" SET DEFAULT -5;']),
   },
   {
+    name: "numeric default '-0' is re-set on every push (PostgreSQL stores '0'::numeric)",
+    quirk: 'numeric-default-not-canonical',
+    spec: schemaSpec([table('prices', [column('delta', { kind: 'numeric', precision: null, scale: 0 }, { default: { kind: 'value', value: '-0' } })])]),
+    secondPush: same([`ALTER TABLE "prices" ALTER COLUMN "delta" SET DEFAULT '-0';`]),
+  },
+  {
     name: 'empty text array default is re-set on every push',
     quirk: 'array-default',
     spec: schemaSpec([table('posts', [column('tags', 'text', { dimensions: 1, notNull: true, default: { kind: 'value', value: [] } })])]),
