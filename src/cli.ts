@@ -24,6 +24,31 @@ export const createCli = (io: CliIo): CAC => {
   return cli;
 };
 
+/**
+ * NOTE: cac's parser (mri) never takes an argument starting with `-` as an option's
+ * value, so `--out -` (stdout) would parse as `--out` with no value. A lone `-` after
+ * an option that takes a value is glued to it: `--out -` becomes `--out=-`.
+ */
+const glueDashValues = (cli: CAC, argv: readonly string[]): string[] => {
+  const valued = new Set(
+    [...cli.commands, cli.globalCommand]
+      .flatMap((command) => command.options)
+      .filter((option) => /[<[]/.test(option.rawName))
+      .flatMap((option) => option.rawName.split(/[<[]/)[0]?.match(/-{1,2}[\w-]+/g) ?? []),
+  );
+  const glued: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (argv[i + 1] === '-' && valued.has(arg)) {
+      glued.push(`${arg}=-`);
+      i += 1;
+    } else {
+      glued.push(arg);
+    }
+  }
+  return glued;
+};
+
 /** Runs the CLI on `argv` (without the node and script entries) and resolves to the exit code. */
 export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
   const cli = createCli(io);
@@ -33,7 +58,7 @@ export const runCli = async (argv: readonly string[], io: CliIo): Promise<number
       io.stdout(`${VERSION}\n`);
       return ExitCode.ok;
     }
-    const parsed = cli.parse(['node', NAME, ...argv], { run: false });
+    const parsed = cli.parse(['node', NAME, ...glueDashValues(cli, argv)], { run: false });
     if (parsed.options['help'] === true) return ExitCode.ok;
     if (cli.matchedCommand === undefined) {
       const unknown = parsed.args[0];

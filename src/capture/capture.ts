@@ -1,0 +1,182 @@
+/**
+ * capture(): reads a PostgreSQL catalog through any Queryable into a Catalog, in one
+ * read-only REPEATABLE READ transaction, with a constant number of queries (one per
+ * object kind, whatever the number of tables).
+ */
+import type { Catalog, Column, QualifiedName, Table } from '../catalog/model.js';
+import { sortCatalog } from '../catalog/sort.js';
+import { countingQueryable, type Queryable } from './queryable.js';
+import { readColumns } from './queries/columns.js';
+import { NO_CONSTRAINTS, readConstraints, type TableConstraints } from './queries/constraints.js';
+import { readDomains } from './queries/domains.js';
+import { readEnums } from './queries/enums.js';
+import { readExtensions } from './queries/extensions.js';
+import { readIndexes } from './queries/indexes.js';
+import { DEFAULT_MIGRATIONS_TABLE, readMigrations, type MigrationsJournal } from './queries/migrations.js';
+import { readPolicies } from './queries/policies.js';
+import { readSequences } from './queries/sequences.js';
+import { readServer, type ServerInfo } from './queries/server.js';
+import { tableKey } from './queries/shared.js';
+import { readTables, type TableShell } from './queries/tables.js';
+import { readViews } from './queries/views.js';
+import { DEFAULT_STATEMENT_TIMEOUT_MS, readOnlyTransaction } from './transaction.js';
+
+export interface CaptureOptions {
+  readonly queryable: Queryable;
+  /** Schemas to read; default every schema except pg_* and information_schema. */
+  readonly schemas?: readonly string[] | undefined;
+  /** drizzle-kit's migrations journal; default `drizzle.__drizzle_migrations`. */
+  readonly migrationsTable?: QualifiedName | undefined;
+  /** Default 30 s. */
+  readonly statementTimeoutMs?: number | undefined;
+}
+
+export interface Capture {
+  readonly catalog: Catalog;
+  readonly server: ServerInfo;
+  /** The schemas asked for (`--schema`), or null for "every non-system schema". */
+  readonly schemaFilter: readonly string[] | null;
+  /** The journal's rows, or null when the table is absent or unreadable (see warnings). */
+  readonly migrations: MigrationsJournal | null;
+  /** Statements sent to the server, transaction control included. */
+  readonly queries: number;
+  /** Things the user should know that did not stop the capture. */
+  readonly warnings: readonly string[];
+}
+
+export interface CaptureError {
+  readonly code: 'schema-not-found';
+  readonly message: string;
+  readonly hint: string;
+}
+
+export type CaptureOutcome =
+  | { readonly ok: true; readonly capture: Capture }
+  | { readonly ok: false; readonly error: CaptureError };
+
+/**
+ * Reads the catalog. Resolves to an error value for bad input (a schema that does not
+ * exist); rejects only when the database fails (connection lost, statement timeout).
+ */
+export const capture = async (options: CaptureOptions): Promise<CaptureOutcome> => {
+  const counted = countingQueryable(options.queryable);
+  const schemaFilter = options.schemas === undefined ? null : [...new Set(options.schemas)];
+  const journalTable = options.migrationsTable ?? DEFAULT_MIGRATIONS_TABLE;
+  const transactionOptions = { statementTimeoutMs: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS };
+
+  const read = await readOnlyTransaction(counted, transactionOptions, async (q) => {
+    const probe = await readServer(q, schemaFilter, journalTable);
+    const missing = (schemaFilter ?? []).filter((schema) => !probe.schemas.includes(schema));
+    if (missing.length > 0) return { ok: false as const, missing, probe };
+    const schemas = probe.schemas;
+    // Sequential on purpose: one connection runs one statement at a time anyway.
+    const tables = await readTables(q, schemas);
+    const columns = await readColumns(q, schemas);
+    const constraints = await readConstraints(q, schemas);
+    const indexes = await readIndexes(q, schemas);
+    const policies = await readPolicies(q, schemas);
+    const enums = await readEnums(q, schemas);
+    const domains = await readDomains(q, schemas);
+    const sequences = await readSequences(q, schemas);
+    const views = await readViews(q, schemas);
+    const extensions = await readExtensions(q);
+    const migrations = probe.journal === 'present' ? await readMigrations(q, journalTable) : null;
+    const assembled = tables.map((shell) => assembleTable(shell, { columns, constraints, indexes, policies }));
+    const catalog: Catalog = {
+      schemas,
+      tables: inheritArrayDimensions(assembled),
+      enums,
+      domains,
+      sequences,
+      views,
+      extensions,
+    };
+    return { ok: true as const, probe, catalog, migrations };
+  });
+
+  if (!read.ok) {
+    const database = read.probe.server.database;
+    return {
+      ok: false,
+      error: {
+        code: 'schema-not-found',
+        message: `schema${read.missing.length > 1 ? 's' : ''} ${read.missing.map((s) => JSON.stringify(s)).join(', ')} not found in database ${JSON.stringify(database)}`,
+        hint: 'schema names are case-sensitive ("Public" is not public): check the names, or leave the schema list out to capture every non-system schema',
+      },
+    };
+  }
+  return {
+    ok: true,
+    capture: {
+      catalog: sortCatalog(read.catalog),
+      server: read.probe.server,
+      schemaFilter: schemaFilter === null ? null : [...schemaFilter].sort(),
+      migrations: read.migrations,
+      queries: counted.count(),
+      warnings: journalWarnings(read.probe.journal, journalTable),
+    },
+  };
+};
+
+const journalWarnings = (state: string, table: QualifiedName): readonly string[] => {
+  const name = `${table.schema}.${table.name}`;
+  switch (state) {
+    case 'no-privilege':
+      return [`the migrations journal ${name} exists but this role may not SELECT from it; it is left out of the snapshot`];
+    case 'unexpected-shape':
+      return [`${name} has no id, hash and created_at columns, so it is not a drizzle migrations journal; it is left out`];
+    default:
+      return [];
+  }
+};
+
+interface TableParts {
+  readonly columns: ReadonlyMap<string, readonly Column[]>;
+  readonly constraints: ReadonlyMap<string, TableConstraints>;
+  readonly indexes: ReadonlyMap<string, Table['indexes']>;
+  readonly policies: ReadonlyMap<string, Table['policies']>;
+}
+
+const assembleTable = (shell: TableShell, parts: TableParts): Table => {
+  const key = tableKey(shell.schema, shell.name);
+  const constraints = parts.constraints.get(key) ?? NO_CONSTRAINTS;
+  return {
+    ...shell,
+    columns: parts.columns.get(key) ?? [],
+    primaryKey: constraints.primaryKey,
+    uniques: constraints.uniques,
+    foreignKeys: constraints.foreignKeys,
+    checks: constraints.checks,
+    indexes: parts.indexes.get(key) ?? [],
+    policies: parts.policies.get(key) ?? [],
+  };
+};
+
+/**
+ * NOTE: a partition's columns come from its parent with attndims 0 (PostgreSQL copies
+ * the type, not the declared dimensions), so `numeric[][]` on the parent reads as
+ * one dimension on each partition. Take the declared dimensions from the parent, which
+ * cannot differ: a partition's column types must match its parent's exactly.
+ */
+export const inheritArrayDimensions = (tables: readonly Table[]): readonly Table[] => {
+  const byKey = new Map(tables.map((table) => [tableKey(table.schema, table.name), table]));
+  const dimensionsOf = (table: Table, column: string, seen: number): number | undefined => {
+    const own = table.columns.find((c) => c.name === column)?.type.dimensions;
+    if (table.partitionOf === null || seen > tables.length) return own;
+    const parent = byKey.get(tableKey(table.partitionOf.schema, table.partitionOf.name));
+    return (parent && dimensionsOf(parent, column, seen + 1)) ?? own;
+  };
+  return tables.map((table) =>
+    table.partitionOf === null
+      ? table
+      : {
+          ...table,
+          columns: table.columns.map((column) => {
+            const dimensions = dimensionsOf(table, column.name, 0) ?? column.type.dimensions;
+            return column.type.dimensions > 0 && dimensions > column.type.dimensions
+              ? { ...column, type: { ...column.type, dimensions } }
+              : column;
+          }),
+        },
+  );
+};

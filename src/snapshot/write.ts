@@ -1,0 +1,62 @@
+/**
+ * Writing a snapshot file: atomically (a temporary file in the same directory, then a
+ * rename, so readers see the old file or the new one, never half of one), and not at
+ * all when only capturedAt would change.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Snapshot } from './format.js';
+import { parseSnapshot } from './load.js';
+import { serializeSnapshot, withCapturedAt } from './serialize.js';
+
+/** Temporary files start with this (listed in .gitignore, so a crash never gets them committed). */
+export const TEMP_FILE_PREFIX = '.drizzle-catalog-tmp-';
+
+/** Writes `content` to `path` through a temporary sibling and a rename; removes the temporary file on failure. */
+export const writeFileAtomic = async (path: string, content: string): Promise<void> => {
+  const directory = dirname(path);
+  await mkdir(directory, { recursive: true });
+  const temporary = join(directory, `${TEMP_FILE_PREFIX}${basename(path)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    const handle = await open(temporary, 'wx');
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+};
+
+export type WriteOutcome = 'written' | 'unchanged';
+
+/**
+ * The file's text for `snapshot`, or null when the file at `path` already holds the
+ * same snapshot apart from capturedAt (then it should be left untouched).
+ */
+export const snapshotTextFor = async (path: string, snapshot: Snapshot): Promise<string | null> => {
+  const fresh = serializeSnapshot(snapshot);
+  let existing: string;
+  try {
+    existing = await readFile(path, 'utf8');
+  } catch {
+    return fresh; // no file yet (or unreadable: the write will say why)
+  }
+  const previous = parseSnapshot(existing, path);
+  if (!previous.ok || previous.upgradedFrom !== null) return fresh;
+  const restamped = serializeSnapshot(withCapturedAt(snapshot, previous.snapshot.metadata.capturedAt));
+  return restamped === existing ? null : fresh;
+};
+
+/** Writes the snapshot unless the file already says the same; reports which. Rejects on I/O errors. */
+export const writeSnapshotFile = async (path: string, snapshot: Snapshot): Promise<WriteOutcome> => {
+  const text = await snapshotTextFor(path, snapshot);
+  if (text === null) return 'unchanged';
+  await writeFileAtomic(path, text);
+  return 'written';
+};
