@@ -33,7 +33,7 @@ export type QuirkId =
   | 'unique-overlapping-primary-key'
   | 'identity-sequence-quoted-name'
   | 'owned-sequence-quoted-in-custom-schema'
-  | 'negative-number-default'
+  | 'number-default-with-cast'
   | 'numeric-default-not-canonical'
   | 'array-default'
   | 'enum-array-quoted-type'
@@ -211,14 +211,16 @@ export const QUIRKS: readonly Quirk[] = [
     },
   },
   {
-    id: 'negative-number-default',
-    title: "A negative number default on smallint/integer/bigint/real/double precision: PostgreSQL stores '-5'::integer, drizzle-kit compares it with -5 and re-sets it on every push",
+    id: 'number-default-with-cast',
+    title:
+      "A number default PostgreSQL prints with a cast (negative, or beyond integer range: '-5'::integer, '3000000000'::bigint): drizzle-kit compares it with -5 / 3000000000 and re-sets it on every push",
     issues: [],
     matches: (s, spec) => {
       const t = s.target;
-      if (t.kind !== 'alter-column' || t.change !== 'set default' || !/^-\d/.test(t.detail)) return false;
+      if (t.kind !== 'alter-column' || t.change !== 'set default' || !/^-?\d/.test(t.detail)) return false;
       const column = columnOf(tableOf(spec, t.schema, t.table), t.column);
-      return column?.default?.kind === 'value' && typeof column.default.value === 'number' && column.default.value < 0;
+      if (column?.default?.kind !== 'value' || typeof column.default.value !== 'number') return false;
+      return column.default.value < 0 || column.default.value > 2147483647;
     },
   },
   {

@@ -75,8 +75,8 @@ export const drizzleKitExpectation = (m: Mutation, spec: SchemaSpec): DrizzleKit
     case 'drop-default':
       return { kind: 'statement', description: `SET DEFAULT on ${m.column}`, matches: (t) => t.kind === 'alter-column' && sameColumn(t, m) && t.change === 'set default' };
     case 'add-enum-value': {
-      // NOTE: drizzle-kit removes an enum value by moving its columns to text, dropping and
-      // re-creating the type, and moving the columns back (USING col::type).
+      // NOTE: drizzle-kit removes an enum value by moving its columns (and their defaults) to
+      // text, dropping and re-creating the type, and moving the columns back (USING col::type).
       const users = new Set(
         spec.tables.flatMap((t) =>
           t.columns.filter((c) => c.type.kind === 'enum' && c.type.schema === m.schema && c.type.name === m.enum).map((c) => `${t.schema}.${t.name}.${c.name}`),
@@ -87,7 +87,7 @@ export const drizzleKitExpectation = (m: Mutation, spec: SchemaSpec): DrizzleKit
         description: `DROP TYPE + CREATE TYPE ${m.enum}`,
         matches: (t) =>
           ((t.kind === 'drop-enum' || t.kind === 'create-enum') && t.schema === m.schema && t.name === m.enum) ||
-          (t.kind === 'alter-column' && t.change === 'set data type' && users.has(`${t.schema}.${t.table}.${t.column}`)),
+          (t.kind === 'alter-column' && (t.change === 'set data type' || t.change === 'set default') && users.has(`${t.schema}.${t.table}.${t.column}`)),
       };
     }
     case 'remove-enum-value':

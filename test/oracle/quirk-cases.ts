@@ -183,9 +183,15 @@ export const QUIRK_CASES: readonly QuirkCase[] = [
   },
   {
     name: 'negative integer default is re-set on every push',
-    quirk: 'negative-number-default',
+    quirk: 'number-default-with-cast',
     spec: schemaSpec([table('accounts', [column('balance', 'integer', { default: { kind: 'value', value: -5 } })])]),
     secondPush: same(['ALTER TABLE "accounts" ALTER COLUMN "balance" SET DEFAULT -5;']),
+  },
+  {
+    name: 'bigint default beyond the integer range is re-set on every push',
+    quirk: 'number-default-with-cast',
+    spec: schemaSpec([table('counters', [column('total', 'bigint', { default: { kind: 'value', value: 3000000000 } })])]),
+    secondPush: same(['ALTER TABLE "counters" ALTER COLUMN "total" SET DEFAULT 3000000000;']),
   },
   {
     name: "numeric default '-0' is re-set on every push (PostgreSQL stores '0'::numeric)",
