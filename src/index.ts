@@ -17,3 +17,19 @@ export { loadSnapshot, parseSnapshot, type LoadResult } from './snapshot/load.js
 export { SNAPSHOT_ERRORS, formatSnapshotError, type SnapshotError, type SnapshotErrorCode } from './snapshot/errors.js';
 export { buildSnapshot, serializeSnapshot } from './snapshot/serialize.js';
 export { writeSnapshotFile } from './snapshot/write.js';
+export {
+  loadDrizzleSchema,
+  type DrizzleSchema,
+  type LoadDrizzleSchemaOptions,
+} from './schema/index.js';
+export {
+  resolveConfig,
+  createTablesFilter,
+  INPUT_ERROR_TITLES,
+  type DrizzleConfig,
+  type ResolvedConfig,
+  type ResolveConfigOptions,
+  type InputError,
+  type InputErrorCode,
+  type TableNameFilter,
+} from './config/index.js';

@@ -1,0 +1,15 @@
+/** The drizzle-kit config as verify reads it. */
+export { CONFIG_FILE_NAMES } from './load-config.js';
+export { parseDrizzleConfig, type Casing, type DrizzleConfig } from './drizzle-config.js';
+export {
+  INPUT_ERROR_TITLES,
+  type ImportFailedError,
+  type ImportFailureReason,
+  type InputError,
+  type InputErrorCode,
+  type Result,
+  type SourceLocation,
+} from './errors.js';
+export { resolveConfig, type ResolveConfigOptions, type ResolvedConfig } from './resolve-config.js';
+export { expandSchemaPaths, type SchemaFiles } from './schema-files.js';
+export { createTablesFilter, type TableNameFilter } from './tables-filter.js';

@@ -1,0 +1,115 @@
+/**
+ * The input side of verify, step 1: which config, which schema files, which tsconfig.
+ */
+import { dirname } from 'node:path';
+import { displayPath } from '../schema/import-failure.js';
+import { createModuleLoader, findTsconfig, type ModuleLoader } from '../schema/ts-loader.js';
+import { parseDrizzleConfig, type DrizzleConfig } from './drizzle-config.js';
+import { failure, type Result } from './errors.js';
+import { findConfigFile, importConfigFile } from './load-config.js';
+import { expandSchemaPaths } from './schema-files.js';
+
+export interface ResolveConfigOptions {
+  /** Absolute working directory: default config names, `--config`, `--schema` and the config's globs are read from it. */
+  readonly cwd: string;
+  /** `--config FILE`. */
+  readonly configPath?: string;
+  /** `--schema PATH` (repeatable): replaces the config's `schema`; with it a config file is optional. */
+  readonly schemaOverride?: readonly string[];
+  /** A loader to reuse (the caller closes it); by default one is made for the config and closed. */
+  readonly loader?: ModuleLoader;
+}
+
+export interface ResolvedConfig {
+  readonly cwd: string;
+  /** Absolute path of the config file read; null when `--schema` was given and there is none. */
+  readonly configPath: string | null;
+  readonly config: DrizzleConfig;
+  /** Absolute, sorted. */
+  readonly schemaFiles: readonly string[];
+  /** The user's tsconfig.json used to import TypeScript (paths aliases), or null. */
+  readonly tsconfigPath: string | null;
+  /** Non-fatal notes, e.g. a schema pattern that matched nothing while others did. */
+  readonly warnings: readonly string[];
+}
+
+const DEFAULT_CONFIG: DrizzleConfig = {
+  dialect: 'postgresql',
+  schema: [],
+  casing: null,
+  schemaFilter: ['public'],
+  tablesFilter: [],
+  extensionsFilters: [],
+  out: null,
+  url: null,
+  migrations: { table: null, schema: null },
+};
+
+const quoteList = (patterns: readonly string[]): string => patterns.map((p) => `'${p}'`).join(', ');
+
+const notFoundHint = (patterns: readonly string[], cwd: string, configPath: string | null): string => {
+  const configDir = configPath === null ? cwd : dirname(configPath);
+  if (configDir !== cwd && expandSchemaPaths(patterns, configDir).files.length > 0) {
+    return `drizzle-kit resolves \`schema\` from the working directory, not from the config file's directory: run from ${displayPath(configDir, cwd)}`;
+  }
+  const withoutExtension = patterns.filter((p) => !/\.[cm]?[jt]s$/.test(p) && !/[*?{[]/.test(p));
+  const withTs = withoutExtension.map((p) => `${p}.ts`);
+  if (withTs.length > 0 && expandSchemaPaths(withTs, cwd).files.length > 0) {
+    return `name schema files with their extension, e.g. '${withTs[0]}'`;
+  }
+  return `check the schema paths (globs are resolved from ${cwd})`;
+};
+
+export const resolveConfig = async (options: ResolveConfigOptions): Promise<Result<ResolvedConfig>> => {
+  const { cwd, configPath, schemaOverride } = options;
+  const tsconfigPath = findTsconfig(cwd);
+  const overridden = schemaOverride !== undefined && schemaOverride.length > 0;
+
+  const found = findConfigFile(cwd, configPath);
+  let config = DEFAULT_CONFIG;
+  let foundPath: string | null = null;
+  if (found.ok) {
+    foundPath = found.path;
+    const loader = options.loader ?? createModuleLoader({ tsconfig: tsconfigPath });
+    try {
+      const imported = await importConfigFile(found.path, cwd, loader);
+      if (!imported.ok) return imported;
+      const parsed = parseDrizzleConfig(imported.raw, displayPath(found.path, cwd));
+      if (!parsed.ok) return parsed;
+      config = parsed.config;
+    } finally {
+      if (!options.loader) await loader.close();
+    }
+  } else if (!overridden || configPath !== undefined) {
+    return found;
+  }
+
+  const patterns = overridden ? schemaOverride : config.schema;
+  const where = foundPath === null ? cwd : displayPath(foundPath, cwd);
+  if (patterns.length === 0) {
+    return failure({
+      code: 'config-invalid',
+      path: where,
+      message: "the config has no 'schema'",
+      hint: "add `schema: './src/db/schema.ts'` (a path, a glob, or a list) to the config, or pass --schema",
+    });
+  }
+  const expanded = expandSchemaPaths(patterns, cwd);
+  if (expanded.files.length === 0) {
+    return failure({
+      code: 'schema-not-found',
+      path: where,
+      message: `no schema file matches ${quoteList(patterns)}`,
+      hint: notFoundHint(patterns, cwd, foundPath),
+    });
+  }
+  return {
+    ok: true,
+    cwd,
+    configPath: foundPath,
+    config: overridden ? { ...config, schema: schemaOverride } : config,
+    schemaFiles: expanded.files,
+    tsconfigPath,
+    warnings: expanded.unmatched.map((pattern) => `schema pattern '${pattern}' matches no file`),
+  };
+};
