@@ -15,7 +15,16 @@ export interface QuirkCase {
   readonly spec: SchemaSpec;
   /** drizzle-kit's second push: on PGlite (PostgreSQL 18) and on the server (PostgreSQL 15). */
   readonly secondPush: { readonly pglite: readonly string[]; readonly server: readonly string[] };
+  /**
+   * What PostgreSQL does with those statements: they change nothing in the catalog (and the
+   * next push says the same again), or PostgreSQL refuses them with this error.
+   */
+  readonly applying?: { readonly pglite: Applying; readonly server: Applying };
 }
+
+export type Applying = 'changes nothing' | { readonly fails: string };
+
+const both = (applying: Applying) => ({ pglite: applying, server: applying });
 
 const same = (statements: readonly string[]) => ({ pglite: statements, server: statements });
 
@@ -120,6 +129,8 @@ export const QUIRK_CASES: readonly QuirkCase[] = [
       ],
       server: [],
     },
+    // NOTE: drizzle-kit sends the DROP and the ADD joined by `--> statement-breakpoint` as one query.
+    applying: { pglite: { fails: 'cannot insert multiple commands into a prepared statement' }, server: 'changes nothing' },
   },
   {
     name: 'two-column unique constraint is re-created on every push on PostgreSQL 18',
@@ -151,6 +162,7 @@ export const QUIRK_CASES: readonly QuirkCase[] = [
       ],
       server: ['ALTER TABLE "memberships" ALTER COLUMN "team_id" DROP NOT NULL;', 'ALTER TABLE "memberships" ALTER COLUMN "user_id" DROP NOT NULL;'],
     },
+    applying: both({ fails: 'column "team_id" is in a primary key' }),
   },
   {
     name: 'unique constraint on the primary key column is added again on every push',
@@ -162,6 +174,7 @@ export const QUIRK_CASES: readonly QuirkCase[] = [
       }),
     ]),
     secondPush: same(['ALTER TABLE "accounts" ADD CONSTRAINT "accounts_id_unique" UNIQUE("id");']),
+    applying: both({ fails: 'relation "accounts_id_unique" already exists' }),
   },
   {
     name: 'identity column with a mixed-case name gets SET CACHE 1 on every push',
@@ -174,12 +187,14 @@ export const QUIRK_CASES: readonly QuirkCase[] = [
     quirk: 'owned-sequence-quoted-in-custom-schema',
     spec: schemaSpec([table('invoices', [column('id', 'serial', { notNull: true })], { schema: 'Billing' })]),
     secondPush: same(['DROP SEQUENCE "Billing"."invoices_id_seq";']),
+    applying: both({ fails: 'cannot drop sequence "Billing".invoices_id_seq because other objects depend on it' }),
   },
   {
     name: 'identity column in a mixed-case schema: SET CACHE 1 and DROP SEQUENCE on every push',
     quirk: 'owned-sequence-quoted-in-custom-schema',
     spec: schemaSpec([table('invoices', [column('id', 'integer', { notNull: true, identity: { generation: 'by default', startWith: null, increment: null } })], { schema: 'Billing' })]),
     secondPush: same(['ALTER TABLE "Billing"."invoices" ALTER COLUMN "id" SET CACHE 1;', 'DROP SEQUENCE "Billing"."invoices_id_seq";']),
+    applying: both({ fails: 'cannot drop sequence "Billing".invoices_id_seq because column id of table "Billing".invoices requires it' }),
   },
   {
     name: 'negative integer default is re-set on every push',

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgliteDatabase, createServerDatabase, serverTestsEnabled, type TestDatabase } from '../support/databases.js';
 import { schemaSpecArb } from './arbitrary-schema.js';
+import { captureCatalog } from './capture-catalog.js';
 import { explain, unexplained, type QuirkId } from './drizzle-kit-quirks.js';
 import { DrizzleKitExit, DrizzleKitOracle } from './push.js';
 import { QUIRK_CASES, QUIRK_CONTROLS } from './quirk-cases.js';
@@ -88,9 +89,25 @@ describe.each(targets)('drizzle-kit false positives, one minimal schema each, on
     }
   });
 
-  it.skipIf(!enabled).each(QUIRK_CASES)('$name', async ({ spec, quirk, secondPush }) => {
+  it.skipIf(!enabled).each(QUIRK_CASES)('$name', async ({ spec, quirk, secondPush, applying }) => {
     const statements = await pushTwice(db, oracle, spec);
     expect(statements).toEqual(secondPush[key]);
+    if (statements.length > 0) {
+      // Who is right: apply drizzle-kit's statements and look at PostgreSQL's catalog.
+      const { imports, schemaFilters } = toDrizzle(spec);
+      const before = await captureCatalog(db);
+      const expected = applying?.[key] ?? 'changes nothing';
+      const second = await oracle.push(imports, { schemaFilters });
+      if (second.kind !== 'statements') throw new Error('unexpected prompt');
+      const error = await second.apply().then(
+        () => null,
+        (e: unknown) => (e instanceof Error && e.cause instanceof Error ? e.cause.message : String(e)),
+      );
+      expect(error).toEqual(expected === 'changes nothing' ? null : expected.fails);
+      expect(await captureCatalog(db)).toEqual(before);
+      const third = await oracle.push(imports, { schemaFilters });
+      expect(third.kind === 'statements' ? third.statements : third.kind).toEqual(statements);
+    }
     // The classifier explains each statement, and this quirk is among the explanations.
     const explained = explain(statements, spec);
     for (const e of explained) expect(e.quirks, e.statement.sql).not.toEqual([]);
