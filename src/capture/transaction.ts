@@ -12,7 +12,7 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
  * the same snapshot of the catalog (concurrent DDL cannot tear it), and the server
  * refuses any write. Commits when `body` resolves, rolls back when it rejects.
  *
- * Inside, `search_path` is `pg_catalog` only, so the server spells every reference to
+ * Inside, `search_path` is `pg_catalog` only (and TimeZone, DateStyle, IntervalStyle are pinned), so the server spells every reference to
  * a user object schema-qualified (`public.mood`, `nextval('public.users_id_seq'::regclass)`)
  * whatever the capturing role's own search_path is: the snapshot does not depend on
  * who captured it.
@@ -31,9 +31,14 @@ export const readOnlyTransaction = async <T>(
 ): Promise<T> => {
   await queryable.query('begin isolation level repeatable read read only');
   try {
-    // set_config(..., true) is SET LOCAL: both settings end with the transaction.
+    // set_config(..., true) is SET LOCAL: the settings end with the transaction.
+    // NOTE: pg_get_expr() prints constants (timestamps, intervals) in the session's
+    // TimeZone, DateStyle and IntervalStyle; pinning them keeps the snapshot independent
+    // of who captures it.
     await queryable.query(
-      `select set_config('statement_timeout', $1, true), set_config('search_path', 'pg_catalog', true)`,
+      `select set_config('statement_timeout', $1, true), set_config('search_path', 'pg_catalog', true),
+              set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, YMD', true),
+              set_config('IntervalStyle', 'postgres', true)`,
       [`${Math.max(0, Math.round(options.statementTimeoutMs))}ms`],
     );
     const result = await body(queryable);

@@ -12,6 +12,7 @@ import { parseDuration, parseQualifiedTable, parseSchemas } from '../capture/opt
 import { connectPg, type PgConnection } from '../capture/pg-queryable.js';
 import { DEFAULT_MIGRATIONS_TABLE } from '../capture/queries/migrations.js';
 import { redactUrl, resolveConnectionUrl, scrubSecrets, urlHost } from '../capture/url.js';
+import { configDatabaseUrl } from './config-url.js';
 import { ExitCode, type CliIo } from '../cli-io.js';
 import { buildSnapshot, serializeSnapshot } from '../snapshot/serialize.js';
 import { writeSnapshotFile, type WriteOutcome } from '../snapshot/write.js';
@@ -25,11 +26,10 @@ const QUERY_TIMEOUT_MARGIN_MS = 10_000;
 
 export interface CaptureCommandDeps {
   /**
-   * SEAM(config): resolves `dbCredentials.url` of drizzle.config.*, the third place the
-   * URL may come from (after --url and DATABASE_URL). Wired by the CLI once src/config.ts
-   * lands; until then no config URL is used.
+   * Resolves `dbCredentials.url` of drizzle.config.*, the third place the URL may come
+   * from (after --url and DATABASE_URL). Defaults to reading the config file.
    */
-  readonly configUrl?: (io: CliIo) => Promise<string | undefined>;
+  readonly configUrl?: (io: CliIo, configPath: string | undefined) => Promise<string | undefined>;
   /** The capture time written into the snapshot; tests pin it. */
   readonly now?: () => Date;
 }
@@ -53,6 +53,7 @@ export const registerCapture = (cli: CAC, io: CliIo, deps: CaptureCommandDeps = 
     .option('--connect-timeout <duration>', 'Longest wait for the connection, e.g. --connect-timeout 30s', {
       default: DEFAULT_CONNECT_TIMEOUT,
     })
+    .option('--config <file>', 'drizzle-kit config whose dbCredentials.url is used when neither --url nor DATABASE_URL is set (default: drizzle.config.* in the current directory)')
     .option('--include-host', 'Record host:port in the snapshot (default: not recorded; user and password never are)')
     .option('--migrations-table <schema.table>', "drizzle-kit's migrations journal to record, e.g. --migrations-table public.my_migrations", {
       default: `${DEFAULT_MIGRATIONS_TABLE.schema}.${DEFAULT_MIGRATIONS_TABLE.name}`,
@@ -118,7 +119,9 @@ export const runCapture = async (options: Record<string, unknown>, io: CliIo, de
     if (!flags.quiet) io.stderr(`${line}\n`);
   };
 
-  const configUrl = flags.url === undefined && deps.configUrl !== undefined ? await deps.configUrl(io) : undefined;
+  const readConfigUrl = deps.configUrl ?? configDatabaseUrl;
+  const configPath = typeof options['config'] === 'string' ? options['config'] : undefined;
+  const configUrl = flags.url === undefined && io.env['DATABASE_URL'] === undefined ? await readConfigUrl(io, configPath) : undefined;
   const resolved = resolveConnectionUrl({ flag: flags.url, env: io.env['DATABASE_URL'], configUrl });
   if (!resolved.ok) return fail(resolved.error.message, resolved.error.hint);
   const url = resolved.url;

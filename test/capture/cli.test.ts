@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +125,19 @@ describe.skipIf(!server)('capture CLI against the server', () => {
       /^captured 3 schemas, 11 tables, 45 columns, 19 indexes, 2 enums with 15 queries in \d+\.\d s → .*production\.json$/,
     );
     expect(await readdir(join(workdir, 'first'))).toEqual(['production.json']); // no temporary file left
+  });
+
+  it('falls back to dbCredentials.url of drizzle.config.ts when neither --url nor DATABASE_URL is set', async () => {
+    const project = join(workdir, 'with-config');
+    await mkdir(project, { recursive: true });
+    await writeFile(
+      join(project, 'drizzle.config.ts'),
+      `export default { dialect: 'postgresql', schema: './schema.ts', dbCredentials: { url: ${JSON.stringify(url)} } };\n`,
+    );
+    const io = memoryIo({ cwd: project });
+    expect(await runCli(['capture', '--out', 'snap.json'], io)).toBe(0);
+    expect(io.err()).toContain(`connecting to ${url.replace(PASSWORD, '***')}`);
+    expect((await loadSnapshot(join(project, 'snap.json'))).ok).toBe(true);
   });
 
   it('never puts the password, the user or (unless asked) the host in the file or the output', async () => {
