@@ -130,6 +130,8 @@ const typeChanges = (type: ColumnTypeSpec): { to: ColumnTypeSpec; direction: 'wi
 /** A default expression different from anything the generator draws, per type (null: none fits). */
 const otherDefault = (column: ColumnSpec): string | null => {
   if (column.dimensions > 0) {
+    // NOTE: drizzle-kit cannot read back any default of a jsonb array: push exits (see round-trip.test.ts).
+    if (column.type.kind === 'jsonb') return null;
     const current = column.default?.kind === 'value' ? column.default.value : null;
     return Array.isArray(current) && current.length === 0 ? null : `'{}'`;
   }

@@ -119,7 +119,7 @@ describe.each(targets)('drizzle-kit false positives, one minimal schema each, on
   });
 });
 
-describe('drizzle-kit writes SQL that PostgreSQL rejects (PGlite)', () => {
+describe('drizzle-kit writes SQL that PostgreSQL rejects, or cannot read its own database (PGlite)', () => {
   const firstPushFails = async (spec: SchemaSpec): Promise<string> => {
     await resetDatabase(pglite);
     const { imports, schemaFilters } = toDrizzle(spec);
@@ -152,6 +152,17 @@ describe('drizzle-kit writes SQL that PostgreSQL rejects (PGlite)', () => {
   it('text array default with a double quote: escaped as "" instead of \\"', async () => {
     const spec = schemaSpec([table('posts', [column('tags', 'text', { dimensions: 1, default: { kind: 'value', value: ['"quoted"'] } })])]);
     expect(await firstPushFails(spec)).toMatch(/malformed array literal/);
+  });
+
+  it('jsonb array with a default: pushed once, drizzle-kit cannot read it back (push exits)', async () => {
+    const spec = schemaSpec([table('events', [column('payloads', 'jsonb', { dimensions: 1, default: { kind: 'value', value: [] } })])]);
+    await resetDatabase(pglite);
+    const { imports, schemaFilters } = toDrizzle(spec);
+    const first = await onPglite.push(imports, { schemaFilters });
+    if (first.kind !== 'statements') throw new Error('unexpected prompt');
+    expect(first.statements).toEqual([`CREATE TABLE "events" (\n\t"payloads" jsonb[] DEFAULT '{}'\n);\n`]);
+    await first.apply();
+    await expect(onPglite.push(imports, { schemaFilters })).rejects.toBeInstanceOf(DrizzleKitExit);
   });
 
   it("two-column primary key in a mixed-case schema: introspection fails ('Billing'::regnamespace folds to billing)", async () => {
