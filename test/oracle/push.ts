@@ -134,6 +134,25 @@ export class DrizzleKitOracle {
     );
   }
 
+  /**
+   * Like `pushAnswering`, but a failure of drizzle-kit's diff after some prompts (it throws on
+   * some answers) is returned with the prompts asked until then.
+   */
+  async askAll(
+    imports: Readonly<Record<string, unknown>>,
+    answer: PromptAnswer = answerCreate,
+    options: PushOptions = {},
+  ): Promise<{ readonly prompts: readonly DrizzleKitPrompt[]; readonly outcome: { readonly kind: 'statements'; readonly statements: readonly string[] } | { readonly kind: 'failed'; readonly message: string } }> {
+    const prompts: DrizzleKitPrompt[] = [];
+    try {
+      const answered = await this.pushAnswering(imports, (prompt) => (prompts.push(prompt), answer(prompt)), options);
+      return { prompts, outcome: { kind: 'statements', statements: answered.statements } };
+    } catch (error) {
+      if (error instanceof DrizzleKitExit) throw error;
+      return { prompts, outcome: { kind: 'failed', message: error instanceof Error ? error.message : String(error) } };
+    }
+  }
+
   close(): Promise<void> {
     return this.onClose();
   }

@@ -32,4 +32,9 @@ export const arrays: OracleCase = {
     kind: 'statements',
     statements: ['ALTER TABLE "arrays" ALTER COLUMN "tags" SET DEFAULT \'{}\';', 'ALTER TABLE "arrays" ALTER COLUMN "labels" SET DEFAULT \'{"a b"}\';'],
   },
+  ours: {
+    findings: [],
+    verdict: 'we are right',
+    why: `'{}' and ARRAY['a b']::varchar(20)[] are the values the schema declares; drizzle-kit compares array texts and re-sets them on every push.`,
+  },
 };

@@ -11,6 +11,19 @@ export type DrizzleKitSays =
   /** It would ask in a terminal; these are its questions when every answer is "create". */
   | { readonly kind: 'prompts'; readonly prompts: readonly DrizzleKitPrompt[] };
 
+/** Who is right when drizzle-kit and we are compared on a case, judged from PostgreSQL's behaviour. */
+export type WhoIsRight = 'agree' | 'we are right' | 'drizzle-kit is right' | 'both wrong';
+
+export interface OurAnswer {
+  /** Our findings, as `findingSignature` prints them, in verify's order. */
+  readonly findings: readonly string[];
+  readonly verdict: WhoIsRight;
+  /** Why, from what PostgreSQL does. */
+  readonly why: string;
+  /** drizzle-kit statements of its known false positives, left out when statements and findings are paired. */
+  readonly drizzleKitNoise?: readonly string[];
+}
+
 export interface OracleCase {
   readonly name: string;
   /** What the case is about, and what a correct comparison says. */
@@ -20,4 +33,8 @@ export interface OracleCase {
   readonly setupSql: string;
   /** drizzle-kit push on PGlite (PostgreSQL 18); `server` when PostgreSQL 15 differs. */
   readonly drizzleKit: DrizzleKitSays & { readonly server?: DrizzleKitSays };
+  /** What our capture + verify say (on PGlite and the server alike). */
+  readonly ours: OurAnswer;
+  /** drizzle-kit's error when its prompts are answered as we predict, when it fails on them. */
+  readonly drizzleKitFailsOnOurAnswers?: string;
 }

@@ -26,4 +26,9 @@ export const checkConstraints: OracleCase = {
       constraint discount_within_price check (discount between 0 and price)
     );`,
   drizzleKit: { kind: 'in-sync' },
+  ours: {
+    findings: [],
+    verdict: 'agree',
+    why: `In sync: PostgreSQL re-prints the checks, the parsed expressions are equal.`,
+  },
 };

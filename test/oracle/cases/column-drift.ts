@@ -38,4 +38,17 @@ export const columnDrift: OracleCase = {
       'ALTER TABLE "invoices" DROP COLUMN "legacy_code";',
     ],
   },
+  ours: {
+    findings: [
+      'drop-column invoices.legacy_code high',
+      'alter-column-type invoices.amount_cents high',
+      'alter-column-type invoices.customer low',
+      'alter-column-type invoices.due_at medium',
+      'alter-column-type invoices.reference low',
+      'alter-column-nullability invoices.amount_cents high',
+      'alter-column-default invoices.amount_cents medium',
+    ],
+    verdict: 'we are right',
+    why: `Every ALTER of drizzle-kit has its finding; the default of amount_cents is 100 in the database and 0 in the schema (an insert without it stores 100), which drizzle-kit loses because the type changes too.`,
+  },
 };

@@ -33,4 +33,9 @@ export const enumsInCustomSchema: OracleCase = {
       account_stage crm.stage
     );`,
   drizzleKit: { kind: 'in-sync' },
+  ours: {
+    findings: [],
+    verdict: 'agree',
+    why: `In sync.`,
+  },
 };

@@ -24,4 +24,9 @@ export const generatedColumns: OracleCase = {
       height_in integer generated always as (height_cm / 2.54) stored
     );`,
   drizzleKit: { kind: 'in-sync' },
+  ours: {
+    findings: ['alter-column-generated people.height_in medium'],
+    verdict: 'drizzle-kit is right',
+    why: `PostgreSQL stores height_cm / 2.54 as ((height_cm)::numeric / 2.54): the implicit promotion of an integer next to a numeric constant, the same expression. Our SQL normalizer does not drop that cast (drizzle-kit ignores generated expressions altogether, so it is right by not looking).`,
+  },
 };

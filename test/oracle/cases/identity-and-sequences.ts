@@ -25,4 +25,9 @@ export const identityAndSequences: OracleCase = {
     );`,
   // NOTE: PostgreSQL stores nextval('order_numbers'::regclass); drizzle-kit compares text.
   drizzleKit: { kind: 'statements', statements: [`ALTER TABLE "orders" ALTER COLUMN "number" SET DEFAULT nextval('order_numbers');`] },
+  ours: {
+    findings: [],
+    verdict: 'we are right',
+    why: `PostgreSQL prints nextval('order_numbers'::regclass): the same call as nextval('order_numbers'); drizzle-kit compares the text.`,
+  },
 };

@@ -39,4 +39,9 @@ export const indexExpressions: OracleCase = {
     create index documents_created_idx on documents using brin (created_at);
     create index documents_title_desc_idx on documents (title desc nulls last);`,
   drizzleKit: { kind: 'in-sync' },
+  ours: {
+    findings: [],
+    verdict: 'agree',
+    why: `In sync.`,
+  },
 };

@@ -24,4 +24,9 @@ export const views: OracleCase = {
     create view active_users as select id, name from users where active;
     create materialized view user_count as select count(*)::integer as total from users;`,
   drizzleKit: { kind: 'in-sync' },
+  ours: {
+    findings: [],
+    verdict: 'agree',
+    why: `In sync.`,
+  },
 };
