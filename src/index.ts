@@ -33,3 +33,27 @@ export {
   type InputErrorCode,
   type TableNameFilter,
 } from './config/index.js';
+export {
+  verify,
+  filterDatabase,
+  FINDING_KINDS,
+  FINDING_KIND_ORDER,
+  RISKS,
+  FAIL_ON_VALUES,
+  DEFAULT_FAIL_ON,
+  exitCodeOf,
+  verdictOf,
+  type VerifyOptions,
+  type VerifyResult,
+  type Finding,
+  type FindingKind,
+  type Risk,
+  type FailOn,
+  type Verdict,
+  type PushPrompt,
+  type DatabaseFilter,
+} from './diff/index.js';
+export { renderText, renderJson, toJsonReport, JSON_FORMAT_VERSION } from './report/index.js';
+export { normalizeExpressions, validateStatements } from './sql/index.js';
+export { readMigrationFolder, checkMigrationHistory, type HistoryFinding, type AppliedMigration } from './history/index.js';
+export { buildHintsFile } from './plan/hints.js';

@@ -1,14 +1,159 @@
+/**
+ * `drizzle-catalog verify`: flags → load the snapshot and the Drizzle schema → verify() →
+ * report → exit code. Offline: it reads files and opens no network connection.
+ */
+import { relative, resolve } from 'node:path';
 import type { CAC } from 'cac';
+import type { Catalog } from '../catalog/model.js';
+import { createTablesFilter } from '../config/tables-filter.js';
+import type { InputError } from '../config/errors.js';
+import { DEFAULT_FAIL_ON, FAIL_ON_VALUES, verify, type FailOn, type VerifyResult } from '../diff/index.js';
+import { renderJson, renderText } from '../report/index.js';
+import { loadDrizzleSchema, type DrizzleSchema } from '../schema/load-drizzle-schema.js';
+import { loadSnapshot } from '../snapshot/load.js';
+import { formatSnapshotError } from '../snapshot/errors.js';
+import type { Snapshot } from '../snapshot/format.js';
 import { ExitCode, type CliIo } from '../cli-io.js';
+import { withConsoleOn } from './console-redirect.js';
 
-export const registerVerify = (cli: CAC, io: CliIo): void => {
+const COMMAND = 'drizzle-catalog verify';
+export const DEFAULT_SNAPSHOT = 'snapshots/production.json';
+export const DEFAULT_MAX_AGE_DAYS = 30;
+export const REPORT_FORMATS = ['text', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface VerifyCommandDeps {
+  /** "Now", for the snapshot-age warning; tests pin it. */
+  readonly now?: () => Date;
+}
+
+export const registerVerify = (cli: CAC, io: CliIo, deps: VerifyCommandDeps = {}): void => {
   cli
     .command('verify', 'Compare the Drizzle schema with a snapshot, offline, and explain every difference')
-    .option('--snapshot <file>', 'Snapshot written by capture', { default: 'snapshots/production.json' })
-    .option('--config <file>', 'drizzle-kit config (default: drizzle.config.{ts,mts,js,mjs,json} in the current directory)')
-    .example('  $ drizzle-catalog verify --snapshot snapshots/production.json')
-    .action((): number => {
-      io.stderr('drizzle-catalog verify: not implemented yet (see the verify issue)\n');
-      return ExitCode.usage;
-    });
+    .option('--snapshot <file>', 'Snapshot written by capture, e.g. --snapshot snapshots/staging.json', { default: DEFAULT_SNAPSHOT })
+    .option(
+      '--config <file>',
+      'drizzle-kit config giving schema, casing, schemaFilter, tablesFilter (default: drizzle.config.{ts,mts,js,mjs,cjs,json} in the current directory)',
+    )
+    .option('--schema <path>', 'Schema file or glob, repeatable; replaces the config\'s schema, e.g. --schema "src/db/*.ts"', {
+      type: [String],
+    })
+    .option('--format <format>', `Report format: ${REPORT_FORMATS.join(' | ')} (json is a stable contract, see the README)`, { default: 'text' })
+    .option('--fail-on <risk>', `Lowest risk that makes the exit code 1: ${FAIL_ON_VALUES.join(' | ')}`, { default: DEFAULT_FAIL_ON })
+    .option('--max-age <days>', 'Warn when the snapshot is older than this many days', { default: DEFAULT_MAX_AGE_DAYS })
+    .option('--color', 'Colour the text report (default: when stdout is a terminal and NO_COLOR is unset; --no-color to turn off)')
+    .example('  $ drizzle-catalog verify                       # drizzle.config.ts + snapshots/production.json')
+    .example('  $ drizzle-catalog verify --format json --fail-on high > verify.json')
+    .example('  $ drizzle-catalog verify --config apps/api/drizzle.config.ts --snapshot snapshots/staging.json')
+    .action((options: Record<string, unknown>): Promise<number> => runVerify(options, io, deps));
+};
+
+interface VerifyFlags {
+  readonly snapshot: string;
+  readonly config: string | undefined;
+  readonly schema: readonly string[] | undefined;
+  readonly format: ReportFormat;
+  readonly failOn: FailOn;
+  readonly maxAgeDays: number;
+  readonly color: boolean;
+}
+
+type FlagsResult = { readonly ok: true; readonly flags: VerifyFlags } | { readonly ok: false; readonly message: string };
+
+const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
+  typeof value === 'string' && (values as readonly string[]).includes(value);
+
+const stringList = (value: unknown): readonly string[] | undefined => {
+  if (value === undefined) return undefined;
+  const list = (Array.isArray(value) ? value : [value]).map(String).filter((s) => s !== '');
+  return list.length > 0 ? list : undefined;
+};
+
+const readFlags = (options: Record<string, unknown>, io: CliIo): FlagsResult => {
+  const { format, failOn, maxAge, snapshot, config, color } = {
+    format: options['format'],
+    failOn: options['failOn'],
+    maxAge: Number(options['maxAge']),
+    snapshot: options['snapshot'],
+    config: options['config'],
+    color: options['color'],
+  };
+  if (!oneOf(REPORT_FORMATS, format)) return { ok: false, message: `--format must be one of ${REPORT_FORMATS.join(', ')}; got '${String(format)}'` };
+  if (!oneOf(FAIL_ON_VALUES, failOn)) return { ok: false, message: `--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}; got '${String(failOn)}'` };
+  if (!Number.isFinite(maxAge) || maxAge < 0) return { ok: false, message: `--max-age takes a number of days, e.g. --max-age 90; got '${String(options['maxAge'])}'` };
+  if (typeof snapshot !== 'string' || snapshot === '') return { ok: false, message: '--snapshot needs a file, e.g. --snapshot snapshots/production.json' };
+  if (config !== undefined && (typeof config !== 'string' || config === '')) return { ok: false, message: '--config needs a file, e.g. --config drizzle.config.ts' };
+  const noColor = io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '';
+  return {
+    ok: true,
+    flags: {
+      snapshot,
+      config,
+      schema: stringList(options['schema']),
+      format,
+      failOn,
+      maxAgeDays: maxAge,
+      color: color === true ? true : color === false ? false : io.isTTY && !noColor,
+    },
+  };
+};
+
+const describeInputError = (error: InputError): string => {
+  const where = 'location' in error && error.location !== null ? `${error.path}:${error.location.line}:${error.location.column}` : error.path;
+  return `${where}: ${error.message}\n  hint: ${error.hint}`;
+};
+
+/** The tables the snapshot holds that are drizzle's bookkeeping, never part of a user's schema. */
+const withoutJournal = (catalog: Catalog, snapshot: Snapshot, schema: DrizzleSchema): Catalog => {
+  const journal = [
+    snapshot.migrations === null ? null : `${snapshot.migrations.schema}.${snapshot.migrations.table}`,
+    `${schema.config.config.migrations.schema ?? 'drizzle'}.${schema.config.config.migrations.table ?? '__drizzle_migrations'}`,
+  ];
+  return { ...catalog, tables: catalog.tables.filter((t) => !journal.includes(`${t.schema}.${t.name}`)) };
+};
+
+/** The config file (or the schema files) as a path relative to the working directory. */
+const labelOf = (cwd: string, schema: DrizzleSchema): string =>
+  (schema.config.configPath === null ? schema.files : [schema.config.configPath]).map((p) => relative(cwd, p) || p).join(', ');
+
+export const runVerify = async (options: Record<string, unknown>, io: CliIo, deps: VerifyCommandDeps = {}): Promise<number> => {
+  const fail = (message: string): number => {
+    io.stderr(`${COMMAND}: ${message}\n`);
+    return ExitCode.usage;
+  };
+  const parsed = readFlags(options, io);
+  if (!parsed.ok) return fail(`${parsed.message}\n  hint: run \`${COMMAND} --help\` for the options and examples`);
+  const flags = parsed.flags;
+
+  const snapshot = await loadSnapshot(resolve(io.cwd, flags.snapshot), { displayPath: flags.snapshot });
+  if (!snapshot.ok) return fail(formatSnapshotError(snapshot.error));
+
+  // User modules may print while they load; keep stdout for the report (--format json).
+  const schema = await withConsoleOn(io.stderr, () =>
+    loadDrizzleSchema({
+      cwd: io.cwd,
+      ...(flags.config === undefined ? {} : { configPath: flags.config }),
+      ...(flags.schema === undefined ? {} : { schemaOverride: flags.schema }),
+    }),
+  );
+  if (!schema.ok) return fail(describeInputError(schema.error));
+  for (const warning of schema.warnings) io.stderr(`${COMMAND}: warning: ${warning}\n`);
+
+  const { config } = schema.config;
+  const result: VerifyResult = verify(schema.catalog, withoutJournal(snapshot.snapshot.catalog, snapshot.snapshot, schema), {
+    failOn: flags.failOn,
+    databaseFilter: { schemas: config.schemaFilter, tables: createTablesFilter(config.tablesFilter, config.extensionsFilters) },
+    snapshotAge: {
+      capturedAt: snapshot.snapshot.metadata.capturedAt,
+      now: (deps.now ?? (() => new Date()))().toISOString(),
+      maxAgeDays: flags.maxAgeDays,
+    },
+  });
+
+  io.stdout(
+    flags.format === 'json'
+      ? renderJson(result)
+      : renderText(result, { color: flags.color, snapshotLabel: flags.snapshot, schemaLabel: labelOf(io.cwd, schema) }),
+  );
+  return result.exitCode;
 };
