@@ -112,7 +112,7 @@ export const checkOptions = (
 ): OptionCheck => {
   const occurrences = scan(argv, specs);
   for (const { spec, value } of occurrences) {
-    if (value === null) return { ok: false, message: `${spec.flag} needs a value: ${spec.usage}` };
+    if (value === null) return { ok: false, message: `option \`${spec.usage}\` value is missing` };
     if (value === '') return { ok: false, message: `${spec.flag} is empty: it needs a value (${spec.usage})` };
   }
   const options: Record<string, unknown> = { ...parsed };
@@ -138,4 +138,23 @@ export const checkOptions = (
     else if (Array.isArray(value)) options[spec.key] = value[0];
   }
   return { ok: true, options };
+};
+
+/** The declared long flag closest to `typed` (a typo, a missing dash, snake_case), if any is close. */
+export const closestFlag = (typed: string, flags: readonly string[]): string | undefined => {
+  const canonical = (flag: string): string => flag.replace(/^-+/, '').replace(/_/g, '-').toLowerCase();
+  const distance = (a: string, b: string): number => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i += 1) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j += 1) {
+        next.push(Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+      }
+      row = next;
+    }
+    return row[b.length] as number;
+  };
+  const scored = flags.map((flag) => ({ flag, score: distance(canonical(typed), canonical(flag)) }));
+  const best = scored.sort((a, b) => a.score - b.score || a.flag.localeCompare(b.flag))[0];
+  return best !== undefined && best.score <= 2 ? best.flag : undefined;
 };

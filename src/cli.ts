@@ -3,7 +3,7 @@
  * src/commands/; this file builds the parser and turns its outcome into an exit code.
  */
 import { cac, type CAC } from 'cac';
-import { checkOptions, optionSpecs } from './cli-options.js';
+import { checkOptions, closestFlag, optionSpecs } from './cli-options.js';
 import { ExitCode, type CliIo } from './cli-io.js';
 import { redactUrlsIn } from './commands/redact-output.js';
 import { registerCapture } from './commands/capture.js';
@@ -60,25 +60,6 @@ const usageError = (io: CliIo, command: string | undefined, message: string, hin
   const prefix = command ? `${NAME} ${command}` : NAME;
   io.stderr(`${prefix}: ${message}\n  hint: ${hint ? `${hint}; ` : ''}run \`${prefix} --help\` for the options and examples\n`);
   return ExitCode.usage;
-};
-
-/** The declared long flag closest to `typed` (a typo, a missing dash, snake_case), if any is close. */
-const closestFlag = (typed: string, flags: readonly string[]): string | undefined => {
-  const canonical = (flag: string): string => flag.replace(/^-+/, '').replace(/_/g, '-').toLowerCase();
-  const distance = (a: string, b: string): number => {
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i += 1) {
-      const next = [i];
-      for (let j = 1; j <= b.length; j += 1) {
-        next.push(Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-      }
-      row = next;
-    }
-    return row[b.length] as number;
-  };
-  const scored = flags.map((flag) => ({ flag, score: distance(canonical(typed), canonical(flag)) }));
-  const best = scored.sort((a, b) => a.score - b.score || a.flag.localeCompare(b.flag))[0];
-  return best !== undefined && best.score <= 2 ? best.flag : undefined;
 };
 
 /**

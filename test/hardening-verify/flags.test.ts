@@ -13,6 +13,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPORT_FORMATS } from '../../src/commands/verify.js';
 import { EXAMPLE_PROJECT, EXAMPLE_SNAPSHOT, expectUsageError, messageOf, REPO, verifyIn } from './support/run.js';
 
 const SNAPSHOT = ['--snapshot', EXAMPLE_SNAPSHOT];
@@ -30,18 +31,18 @@ describe('verify flags that cannot be used', () => {
   });
 
   it('an unknown --format or --fail-on: the values there are', async () => {
-    expectUsageError(await verifyExample(...SNAPSHOT, '--format', 'xml'), "--format must be one of text, json; got 'xml'", 'verify --help');
+    expectUsageError(await verifyExample(...SNAPSHOT, '--format', 'xml'), `--format must be one of ${REPORT_FORMATS.join(', ')}; got 'xml'`, 'verify --help');
     expectUsageError(await verifyExample(...SNAPSHOT, '--fail-on', 'critical'), "--fail-on must be one of none, low, medium, high; got 'critical'");
     // Case matters, as in every other value.
-    expectUsageError(await verifyExample(...SNAPSHOT, '--format', 'JSON'), "--format must be one of text, json; got 'JSON'");
+    expectUsageError(await verifyExample(...SNAPSHOT, '--format', 'JSON'), `--format must be one of ${REPORT_FORMATS.join(', ')}; got 'JSON'`);
   });
 
   it('a flag without its value, at the end or before another flag', async () => {
-    expectUsageError(await verifyExample(...SNAPSHOT, '--format'), '--format needs a value: --format <format>');
-    expectUsageError(await verifyExample('--snapshot', '--format', 'json'), '--snapshot needs a value: --snapshot <file>');
+    expectUsageError(await verifyExample(...SNAPSHOT, '--format'), 'option `--format <format>` value is missing');
+    expectUsageError(await verifyExample('--snapshot', '--format', 'json'), 'option `--snapshot <file>` value is missing');
     // cac would turn a repeatable flag without a value into the path 'true'.
-    expectUsageError(await verifyExample(...SNAPSHOT, '--schema'), '--schema needs a value: --schema <path>');
-    expectUsageError(await verifyExample(...SNAPSHOT, '--fail-on', '--format', 'json'), '--fail-on needs a value');
+    expectUsageError(await verifyExample(...SNAPSHOT, '--schema'), 'option `--schema <path>` value is missing');
+    expectUsageError(await verifyExample(...SNAPSHOT, '--fail-on', '--format', 'json'), 'option `--fail-on <risk>` value is missing');
   });
 
   it('a flag given an empty value', async () => {

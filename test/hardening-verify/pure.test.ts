@@ -1,6 +1,6 @@
 /** The pure pieces behind the CLI checks: flag checking and output redaction. */
 import { describe, expect, it } from 'vitest';
-import { checkOptions, optionSpecs, type OptionSpec } from '../../src/cli-options.js';
+import { checkOptions, closestFlag, optionSpecs, type OptionSpec } from '../../src/cli-options.js';
 import { redactSecrets, redactUrlsIn, secretsOfCredentials } from '../../src/commands/redact-output.js';
 import { createCli } from '../../src/cli.js';
 import { memoryIo } from '../support/memory-io.js';
@@ -42,8 +42,8 @@ describe('checkOptions', () => {
   });
 
   it('refuses a missing or empty value, and --x with --no-x', () => {
-    expect(check(['--snapshot'])).toMatchObject({ ok: false, message: '--snapshot needs a value: --snapshot <file>' });
-    expect(check(['--snapshot', '--color'])).toMatchObject({ ok: false, message: '--snapshot needs a value: --snapshot <file>' });
+    expect(check(['--snapshot'])).toMatchObject({ ok: false, message: 'option `--snapshot <file>` value is missing' });
+    expect(check(['--snapshot', '--color'])).toMatchObject({ ok: false, message: 'option `--snapshot <file>` value is missing' });
     expect(check(['--schema='])).toMatchObject({ ok: false, message: '--schema is empty: it needs a value (--schema <path>)' });
     expect(check(['--no-color', '--color'])).toMatchObject({ ok: false, message: '--color and --no-color contradict each other: give one of them' });
     expect(check(['--color', '--color=false'])).toMatchObject({ ok: false });
@@ -51,6 +51,18 @@ describe('checkOptions', () => {
 
   it('stops at --, and leaves unknown flags to cac', () => {
     expect(check(['--bogus', '--', '--snapshot'])).toEqual({ ok: true, options: {} });
+  });
+});
+
+describe('closestFlag', () => {
+  const flags = () => verifySpecs().map((spec) => spec.flag);
+  it('suggests a flag one or two edits away, snake_case or wrong case included, and nothing for a stranger', () => {
+    expect(closestFlag('--formt', flags())).toBe('--format');
+    expect(closestFlag('--fail_on', flags())).toBe('--fail-on');
+    expect(closestFlag('--Snapshot', flags())).toBe('--snapshot');
+    expect(closestFlag('-config', flags())).toBe('--config');
+    expect(closestFlag('--url', flags())).toBeUndefined();
+    expect(closestFlag('--output', flags())).toBeUndefined();
   });
 });
 
