@@ -58,7 +58,8 @@ const glueDashValues = (cli: CAC, argv: readonly string[]): string[] => {
 
 const usageError = (io: CliIo, command: string | undefined, message: string, hint?: string): number => {
   const prefix = command ? `${NAME} ${command}` : NAME;
-  io.stderr(`${prefix}: ${message}\n  hint: ${hint ? `${hint}; ` : ''}run \`${prefix} --help\` for the options and examples\n`);
+  const help = `\`${prefix} --help\` for the options and examples`;
+  io.stderr(`${prefix}: ${message}\n  hint: ${hint ? `${hint} See ${help}` : `run ${help}`}\n`);
   return ExitCode.usage;
 };
 

@@ -53,7 +53,7 @@ export const findConfigFile = (cwd: string, configPath?: string): Result<{ reado
   return failure({
     code: 'config-not-found',
     path: cwd,
-    message: `no drizzle.config.{ts,mts,js,mjs,cjs,json} in ${cwd}`,
+    message: 'no drizzle.config.{ts,mts,js,mjs,cjs,json} in this directory',
     hint: 'run from the directory holding drizzle.config.ts, pass --config FILE, or name the schema files with --schema',
   });
 };

@@ -17,7 +17,7 @@ describe('verify with a drizzle-kit config that cannot be used', () => {
   it('no drizzle.config.* in the working directory: the directory searched, and the ways out', async () => {
     const cwd = writeProject('config-missing', { 'schema.ts': USERS_SCHEMA });
     const run = await verifyAt(cwd);
-    expectUsageError(run, `no drizzle.config.{ts,mts,js,mjs,cjs,json} in ${cwd}`);
+    expectUsageError(run, `verify: ${cwd}: no drizzle.config.{ts,mts,js,mjs,cjs,json} in this directory`);
     expect(messageOf(run).hint).toContain('pass --config FILE');
     expect(messageOf(run).hint).toContain('--schema');
     // --schema alone is a way out: no config needed.
