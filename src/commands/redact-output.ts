@@ -15,8 +15,11 @@ import type { ConfigCredentials } from '../config/drizzle-config.js';
 const MASK = '***';
 const MIN_SECRET_LENGTH = 6;
 
-/** `scheme://userinfo@`: the userinfo is everything up to the last `@` before the host. */
-const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@'"`<>]*)@/gi;
+/**
+ * `scheme://userinfo@`: the userinfo runs to the last `@` before the path, so that a
+ * password with a raw `@` (not percent-encoded, as people do write them) goes whole.
+ */
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#'"`<>]*)@/gi;
 
 /** `password=...` in a URL query or a libpq connection string. */
 const PASSWORD_PARAM = /(\b[a-z]*password=)([^\s&#'"`]+)/gi;

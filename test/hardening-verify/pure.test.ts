@@ -72,6 +72,7 @@ describe('redaction', () => {
       'reach postgres://***:***@db.example:5432/app?sslmode=require now',
     );
     expect(redactUrlsIn('postgresql://me@db/app')).toBe('postgresql://***@db/app');
+    expect(redactUrlsIn('postgres://me:p@ss@db/app, then mail me@example.com')).toBe('postgres://***:***@db/app, then mail me@example.com');
     expect(redactUrlsIn('host=db user=me password=s3cret dbname=app')).toBe('host=db user=me password=*** dbname=app');
     expect(redactUrlsIn('postgres://db.example/app?user=me&password=s3cret')).toBe('postgres://db.example/app?user=me&password=***');
     expect(redactUrlsIn('https://github.com/drizzle-team/drizzle-orm')).toBe('https://github.com/drizzle-team/drizzle-orm');
