@@ -178,6 +178,8 @@ export interface Scenarios {
   readonly targets: readonly Target[];
   readonly host: DatabaseHost;
   scenario(input: ScenarioInput): Scenario;
+  /** Writes a project (see writeProject), removed after the file. */
+  project(input: ScenarioInput): Promise<string>;
 }
 
 /**
@@ -192,20 +194,25 @@ export const useScenarios = async (): Promise<Scenarios> => {
     for (const dir of projects) await rm(dir, { recursive: true, force: true });
   });
   const targets: readonly Target[] = (await serverTestsEnabled()) ? ['pglite', 'server'] : ['pglite'];
+  const project = async (input: ScenarioInput): Promise<string> => {
+    const dir = await writeProject(input);
+    projects.add(dir);
+    return dir;
+  };
   return {
     targets,
     host,
+    project,
     scenario: (input) => {
-      let project: Promise<string> | undefined;
+      let written: Promise<string> | undefined;
       const runs = new Map<Target, Promise<ScenarioRun>>();
       return {
         run: (target) => {
           let run = runs.get(target);
           if (run === undefined) {
             run = (async () => {
-              project ??= writeProject(input);
-              const dir = await project;
-              projects.add(dir);
+              written ??= project(input);
+              const dir = await written;
               const snapshot = `snapshot.${target}.json`;
               await host.build(target, (db) => db.exec(input.ddl), join(dir, snapshot), { cwd: dir, schemas: input.captureSchemas });
               return verifyJson(dir, snapshot, input.verifyArgs);
