@@ -4,12 +4,14 @@
  * Whatever verify reports here is a false positive, with one exception drizzle-kit makes
  * itself: push creates policies without their USING / WITH CHECK clauses.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadDrizzleSchema } from '../../src/schema/load-drizzle-schema.js';
 import { loadSchemaModules } from '../../src/schema/load-modules.js';
 import { createModuleLoader } from '../../src/schema/ts-loader.js';
+import { generateDrizzleJson, generateMigration } from 'drizzle-kit/api';
 import { push } from '../schema/support/push.js';
 import { brief, f, findingLines } from './support/report.js';
 import { useScenarios, verifyJson, type ScenarioInput, type Target } from './support/scenario.js';
@@ -17,14 +19,17 @@ import { useScenarios, verifyJson, type ScenarioInput, type Target } from './sup
 const { targets, host, project } = await useScenarios();
 
 /** The exported Drizzle objects of the project in `cwd`, as drizzle-kit would collect them, and its schemaFilter. */
-const projectExports = async (cwd: string): Promise<{ exports: Record<string, unknown>; schemaFilter: string[] }> => {
+const projectExports = async (
+  cwd: string,
+): Promise<{ exports: Record<string, unknown>; schemaFilter: string[]; casing: 'snake_case' | 'camelCase' | undefined }> => {
   const loaded = await loadDrizzleSchema({ cwd });
   if (!loaded.ok) throw new Error(loaded.error.message);
   const loader = createModuleLoader({ tsconfig: loaded.config.tsconfigPath });
   try {
     const modules = await loadSchemaModules(loaded.files, { cwd, loader });
     if (!modules.ok) throw new Error(modules.error.message);
-    return { exports: { ...modules.exports }, schemaFilter: [...loaded.config.config.schemaFilter] };
+    const { schemaFilter, casing } = loaded.config.config;
+    return { exports: { ...modules.exports }, schemaFilter: [...schemaFilter], casing: casing ?? undefined };
   } finally {
     await loader.close();
   }
@@ -34,6 +39,17 @@ const projectExports = async (cwd: string): Promise<{ exports: Record<string, un
 const roundTrip = async (target: Target, cwd: string, snapshot: string): Promise<Awaited<ReturnType<typeof verifyJson>>> => {
   const { exports, schemaFilter } = await projectExports(cwd);
   await host.build(target, async (db) => void (await push(db, exports, schemaFilter)), snapshot, { cwd });
+  return verifyJson(cwd, snapshot);
+};
+
+/**
+ * The other way drizzle-kit builds a database: `generate` (the migration from nothing to the
+ * schema, honouring `casing`, which the `pushSchema` API ignores) then `migrate`.
+ */
+const generateAndMigrate = async (target: Target, cwd: string, snapshot: string): Promise<Awaited<ReturnType<typeof verifyJson>>> => {
+  const { exports, schemaFilter, casing } = await projectExports(cwd);
+  const statements = await generateMigration(generateDrizzleJson({}), generateDrizzleJson(exports, undefined, schemaFilter, casing));
+  await host.build(target, async (db) => { for (const statement of statements) await db.exec(statement); }, snapshot, { cwd });
   return verifyJson(cwd, snapshot);
 };
 
@@ -143,6 +159,37 @@ describe('round trip: pushSchema, capture, verify', () => {
     const [policy] = report.findings;
     expect(policy?.message).toContain('drizzle-kit push does not compare these clauses and will not change them');
     expect(policy?.action).toContain('ALTER POLICY');
+  });
+
+  it.each(targets)("%s: generate + migrate with casing: 'snake_case', policies with USING: in sync", async (target) => {
+    const dir = await project({
+      ddl: '',
+      config: { casing: 'snake_case' },
+      schemaFiles: {
+        'schema.ts': `
+          import { sql } from 'drizzle-orm';
+          import { index, integer, pgPolicy, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+          export const userAccounts = pgTable('user_accounts', {
+            id: serial().primaryKey(),
+            displayName: text().notNull(),
+            createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+          }, (t) => [unique().on(t.displayName), index().on(t.createdAt)]);
+          export const accountNotes = pgTable('account_notes', {
+            id: serial().primaryKey(),
+            accountId: integer().notNull().references(() => userAccounts.id, { onDelete: 'cascade' }),
+            noteBody: text(),
+          }, (t) => [pgPolicy('account_notes_owner', { for: 'select', to: 'public', using: sql\`\${t.accountId} > 0\` })]);
+        `,
+      },
+    });
+    const snapshot = join(dir, `snapshot.${target}.json`);
+    const { report } = await generateAndMigrate(target, dir, snapshot);
+    expect(findingLines(report)).toBe('');
+    expect(report.summary.tables).toMatchObject({ schema: 2, identical: 2 });
+    // The database really is snake_case (so the schema side applied casing too).
+    const captured = await readFile(snapshot, 'utf8');
+    expect(captured).toContain('"name": "display_name"');
+    expect(captured).toContain('"name": "account_notes_account_id_user_accounts_id_fk"');
   });
 
   const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/projects/${name}/`, import.meta.url));
