@@ -4,10 +4,12 @@
  * the real catalog (rows inserted, then ANALYZE), as capture reads them.
  */
 import { describe, expect, it } from 'vitest';
+import type { ColumnType } from '../../src/catalog/model.js';
+import { classifyTypeChange } from '../../src/diff/type-change.js';
 import { brief, f, findingLines } from './support/report.js';
-import { useScenarios } from './support/scenario.js';
+import { useScenarios, type ScenarioDatabase } from './support/scenario.js';
 
-const { scenario, targets } = await useScenarios();
+const { scenario, targets, host } = await useScenarios();
 const dump = (name: string, value: string): void => {
   if (process.env['E2E_DUMP'] === '1') console.log(`${name}\n${value}`);
 };
@@ -162,5 +164,57 @@ describe('enum changes', () => {
       f('alter-enum', 'low', null, null, "'draft', 'published'", "'draft', 'published', 'archived'"),
     ]);
     expect(report.findings.map((x) => x.object)).toEqual(['priority', 'size', 'status']);
+  });
+});
+
+/**
+ * The type-change classifier against PostgreSQL itself: a change is `incompatible` exactly
+ * when PostgreSQL refuses `ALTER COLUMN ... SET DATA TYPE` without USING (drizzle-kit writes
+ * none, except for enums). Type names are PostgreSQL's own `format_type` spellings, read
+ * back from the database, as capture records them.
+ */
+describe('type changes PostgreSQL refuses without USING', () => {
+  const TYPES = [
+    'text', 'varchar(10)', 'varchar', 'char(5)', 'smallint', 'integer', 'bigint', 'numeric(10,2)', 'numeric', 'real',
+    'double precision', 'boolean', 'date', 'timestamp', 'timestamptz', 'time', 'timetz', 'interval', 'json', 'jsonb', 'uuid',
+    'bytea', 'inet', 'cidr', 'money', 'bit(3)', 'varbit', 'text[]', 'integer[]', 'varchar(10)[]',
+  ] as const;
+  const column = (i: number): string => `c${i}`;
+
+  const disagreements = async (db: ScenarioDatabase): Promise<string[]> => {
+    await db.exec(`create table probe (${TYPES.map((t, i) => `${column(i)} ${t}`).join(', ')})`);
+    const rows = await db.query<{ spelled: string }>(
+      `select format_type(atttypid, atttypmod) as spelled from pg_attribute where attrelid = 'probe'::regclass and attnum > 0 order by attnum`,
+    );
+    const spelled = rows.map(({ spelled: s }): ColumnType => ({
+      name: s.replace(/\[\]/g, ''),
+      schema: null,
+      category: 'base',
+      dimensions: (s.match(/\[\]/g) ?? []).length,
+    }));
+    const found: string[] = [];
+    await db.exec('begin');
+    for (const [i, from] of TYPES.entries()) {
+      for (const [j, to] of TYPES.entries()) {
+        if (i === j) continue;
+        let refused: string | null = null;
+        await db.exec('savepoint probe');
+        try {
+          await db.exec(`alter table probe alter column ${column(i)} set data type ${to}`);
+        } catch (error) {
+          refused = (error as Error).message;
+        }
+        await db.exec('rollback to savepoint probe');
+        const classified = classifyTypeChange(spelled[i] as ColumnType, spelled[j] as ColumnType).class;
+        if ((classified === 'incompatible') !== (refused !== null))
+          found.push(`${from} → ${to}: classified ${classified}; PostgreSQL ${refused === null ? 'accepts it' : `refuses it (${refused})`}`);
+      }
+    }
+    await db.exec('rollback');
+    return found;
+  };
+
+  it.each(targets)('%s: classified incompatible exactly when refused, for every pair of 30 common types', async (target) => {
+    expect(await host.use(target, disagreements)).toEqual([]);
   });
 });

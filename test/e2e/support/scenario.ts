@@ -119,6 +119,8 @@ export interface DatabaseHost {
    * then captures it into `snapshotPath`.
    */
   build(target: Target, setup: (db: ScenarioDatabase) => Promise<void>, snapshotPath: string, options: CaptureOptions): Promise<void>;
+  /** Runs `body` on a fresh database on `target` (the shared PGlite, reset; or a new server database, dropped after). */
+  use<T>(target: Target, body: (db: ScenarioDatabase) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -137,12 +139,25 @@ export interface CaptureOptions {
  */
 export const databaseHost = (): DatabaseHost => {
   let pglite: Promise<TestDatabase & { readonly pglite: PGlite }> | undefined;
+  const freshPglite = async (): Promise<TestDatabase & { readonly pglite: PGlite }> => {
+    pglite ??= createPgliteDatabase();
+    const db = await pglite;
+    await db.exec(RESET_SQL);
+    return db;
+  };
   return {
+    use: async (target, body) => {
+      if (target === 'pglite') return body(await freshPglite());
+      const db = await createServerDatabase('e2e');
+      try {
+        return await body(db);
+      } finally {
+        await db.close();
+      }
+    },
     build: async (target, setup, snapshotPath, options) => {
       if (target === 'pglite') {
-        pglite ??= createPgliteDatabase();
-        const db = await pglite;
-        await db.exec(RESET_SQL);
+        const db = await freshPglite();
         await setup(db);
         const outcome = await capture({ queryable: pgliteQueryable(db.pglite), schemas: options.schemas });
         if (!outcome.ok) throw new Error(`capture failed: ${outcome.error.message}`);
