@@ -5,7 +5,9 @@
  */
 import type { Catalog, Column, QualifiedName, Table } from '../catalog/model.js';
 import { sortCatalog } from '../catalog/sort.js';
+import { catalogChanged } from './catalog-changed.js';
 import { countingQueryable, type Queryable } from './queryable.js';
+import { readCatalogChange } from './queries/changes.js';
 import { readColumns } from './queries/columns.js';
 import { NO_CONSTRAINTS, readConstraints, type TableConstraints } from './queries/constraints.js';
 import { readDomains } from './queries/domains.js';
@@ -56,7 +58,8 @@ export type CaptureOutcome =
 
 /**
  * Reads the catalog. Resolves to an error value for bad input (a schema that does not
- * exist); rejects only when the database fails (connection lost, statement timeout).
+ * exist); rejects only when the database fails (connection lost, statement timeout) or
+ * another session changes the catalog mid-read (catalog-changed.ts: run it again).
  */
 export const capture = async (options: CaptureOptions): Promise<CaptureOutcome> => {
   const counted = countingQueryable(options.queryable);
@@ -81,6 +84,9 @@ export const capture = async (options: CaptureOptions): Promise<CaptureOutcome> 
     const views = await readViews(q, schemas);
     const extensions = await readExtensions(q);
     const migrations = probe.journal === 'present' ? await readMigrations(q, journalTable) : null;
+    // Last, so it sees any rename or drop that could have reached an earlier read.
+    const change = await readCatalogChange(q, schemas);
+    if (change !== null) throw catalogChanged(`${change.kind} ${change.was}`, 'renamed, moved or dropped');
     const assembled = tables.map((shell) => assembleTable(shell, { columns, constraints, indexes, policies }));
     const catalog: Catalog = {
       schemas,
@@ -122,7 +128,9 @@ const journalWarnings = (state: string, table: QualifiedName): readonly string[]
   const name = `${table.schema}.${table.name}`;
   switch (state) {
     case 'no-privilege':
-      return [`the migrations journal ${name} exists but this role may not SELECT from it; it is left out of the snapshot`];
+      return [
+        `the migrations journal ${name} exists but this role may not read it (it needs USAGE on schema ${table.schema} and SELECT on the table); it is left out of the snapshot`,
+      ];
     case 'unexpected-shape':
       return [`${name} has no id, hash and created_at columns, so it is not a drizzle migrations journal; it is left out`];
     default:

@@ -3,6 +3,7 @@
  * takes the error's fields, returns text. Callers scrub secrets from the result
  * (url.ts): driver messages can quote connection parameters.
  */
+import { CATALOG_CHANGED } from './catalog-changed.js';
 
 export type DatabasePhase = 'connect' | 'read';
 
@@ -43,6 +44,14 @@ const RULES: readonly { readonly test: (fields: ErrorFields) => boolean; readonl
     hint: 'the server did not answer in time: check host, port and firewall, or raise --connect-timeout',
   },
   {
+    test: (f) => /is not permitted to log in/.test(f.message),
+    hint: 'that role exists but has NOLOGIN: use a role that may log in (or ALTER ROLE ... LOGIN)',
+  },
+  {
+    test: (f) => /no pg_hba\.conf entry/.test(f.message),
+    hint: "the server's pg_hba.conf admits no connection for this user, database and address: ask its administrator, or try sslmode=require if only TLS connections are admitted",
+  },
+  {
     test: (f) => f.code === '28P01' || f.code === '28000',
     hint: 'the server refused these credentials: check the user name and password in the URL (percent-encode special characters)',
   },
@@ -60,11 +69,19 @@ const RULES: readonly { readonly test: (fields: ErrorFields) => boolean; readonl
   },
   {
     test: (f) => f.code === '57014',
-    hint: 'a catalog query ran longer than --statement-timeout: raise it (e.g. --statement-timeout 2m)',
+    hint: 'a catalog query ran longer than --statement-timeout, often waiting for a lock a migration holds: retry when it is done, or raise the limit (e.g. --statement-timeout 2m)',
   },
   {
     test: (f) => f.message === 'Query read timeout',
     hint: 'the server stopped answering mid-capture: check the connection, or raise --statement-timeout',
+  },
+  {
+    test: (f) => f.code === CATALOG_CHANGED || /could not open relation with OID|cache lookup failed/.test(f.message),
+    hint: 'another session changed the schema while capture read it (a migration?): nothing was written; run capture again',
+  },
+  {
+    test: (f) => f.code === '42501' && /permission denied for database/.test(f.message),
+    hint: 'this role may not connect to that database: GRANT CONNECT ON DATABASE to it, or use another role',
   },
   {
     test: (f) => f.code === '42501',
@@ -88,7 +105,8 @@ const DEFAULT_HINT: Readonly<Record<DatabasePhase, string>> = {
 export const describeDatabaseError = (error: unknown, phase: DatabasePhase): DescribedError => {
   const fields = fieldsOf(error);
   const rule = RULES.find((candidate) => candidate.test(fields));
-  const code = fields.code === undefined || fields.message.includes(fields.code) ? '' : ` (${fields.code})`;
+  const code =
+    fields.code === undefined || fields.code === CATALOG_CHANGED || fields.message.includes(fields.code) ? '' : ` (${fields.code})`;
   const message = fields.message === '' ? 'unknown error' : fields.message;
   return { message: `${message}${code}`, hint: rule?.hint ?? DEFAULT_HINT[phase] };
 };

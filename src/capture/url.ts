@@ -81,55 +81,92 @@ const AUTHORITY = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/is;
 /** Query parameters that carry secrets (`password`, `sslpassword`). */
 const SECRET_PARAM = /([?&][^=&#]*password=)([^&#]*)/gi;
 
+/** The `user` query parameter (`postgres://host/db?user=me`). */
+const USER_PARAM = /([?&]user=)([^&#]*)/gi;
+
+/** The userinfo of the URL split into user and password (each raw, as written), or null. */
+const userinfoOf = (url: string): { readonly user: string; readonly password: string | null } | null => {
+  const authority = AUTHORITY.exec(url)?.[2] ?? '';
+  const at = authority.lastIndexOf('@');
+  if (at === -1) return null;
+  const userinfo = authority.slice(0, at);
+  const colon = userinfo.indexOf(':');
+  return colon === -1 ? { user: userinfo, password: null } : { user: userinfo.slice(0, colon), password: userinfo.slice(colon + 1) };
+};
+
 /**
- * The URL with its password (in the userinfo and in any `...password=` query
- * parameter) replaced by `***`. The user name stays: it helps to diagnose
- * authentication errors and is no secret on the terminal of the person who typed it.
+ * The URL with its user name and password (in the userinfo, and in `user=` and any
+ * `...password=` query parameter) replaced by `***`: `postgres://***:***@db.example.com/app`.
+ * Host, port and database stay, so the person can tell which server was meant.
+ * The user name goes too: issue 6 asks for no user name in any output, and output is
+ * often a CI log that others read.
  */
 export const redactUrl = (url: string): string => {
   const match = AUTHORITY.exec(url);
-  if (match === null) return url.replace(SECRET_PARAM, `$1${MASK}`);
+  const maskParams = (text: string): string => text.replace(SECRET_PARAM, `$1${MASK}`).replace(USER_PARAM, `$1${MASK}`);
+  if (match === null) return maskParams(url);
   const [, scheme = '', authority = '', rest = ''] = match;
-  const at = authority.lastIndexOf('@');
-  let safeAuthority = authority;
-  if (at !== -1) {
-    const userinfo = authority.slice(0, at);
-    const colon = userinfo.indexOf(':');
-    if (colon !== -1) safeAuthority = `${userinfo.slice(0, colon)}:${MASK}${authority.slice(at)}`;
-  }
-  return `${scheme}${safeAuthority}${rest.replace(SECRET_PARAM, `$1${MASK}`)}`;
+  const userinfo = userinfoOf(url);
+  const host = authority.slice(authority.lastIndexOf('@') + 1);
+  const safeAuthority = userinfo === null ? authority : `${userinfo.password === null ? MASK : `${MASK}:${MASK}`}@${host}`;
+  return `${scheme}${safeAuthority}${maskParams(rest)}`;
 };
+
+/** The value raw and percent-decoded (both spellings can show up in a message). */
+const spellings = (value: string): readonly string[] => {
+  if (value === '') return [];
+  try {
+    return [value, decodeURIComponent(value)];
+  } catch {
+    return [value]; // not valid percent-encoding: the raw spelling is all there is
+  }
+};
+
+/** Longest first, so that a secret containing another is masked whole. */
+const longestFirst = (values: Iterable<string>): readonly string[] =>
+  [...new Set(values)].filter((value) => value !== '').sort((a, b) => b.length - a.length);
 
 /** Every spelling of the URL's secrets that could show up in a message (raw and decoded). */
-export const urlSecrets = (url: string): readonly string[] => {
-  const secrets = new Set<string>();
-  const add = (value: string): void => {
-    if (value === '') return;
-    secrets.add(value);
-    try {
-      secrets.add(decodeURIComponent(value));
-    } catch {
-      // not valid percent-encoding: the raw spelling is all there is
-    }
-  };
-  const match = AUTHORITY.exec(url);
-  if (match !== null) {
-    const authority = match[2] ?? '';
-    const at = authority.lastIndexOf('@');
-    const userinfo = at === -1 ? '' : authority.slice(0, at);
-    const colon = userinfo.indexOf(':');
-    if (colon !== -1) add(userinfo.slice(colon + 1));
-  }
-  for (const param of url.matchAll(SECRET_PARAM)) add(param[2] ?? '');
-  // Longest first, so that a secret containing another is masked whole.
-  return [...secrets].sort((a, b) => b.length - a.length);
-};
+export const urlSecrets = (url: string): readonly string[] =>
+  longestFirst([
+    ...spellings(userinfoOf(url)?.password ?? ''),
+    ...[...url.matchAll(SECRET_PARAM)].flatMap((param) => spellings(param[2] ?? '')),
+  ]);
 
-/** Masks every occurrence of the URL's secrets in `text` (driver errors can quote them). */
-export const scrubSecrets = (text: string, url: string, extraSecrets: readonly string[] = []): string => {
+/** Every spelling of the user names the URL carries (userinfo and `user=`), raw and decoded. */
+export const urlUsers = (url: string): readonly string[] =>
+  longestFirst([
+    ...spellings(userinfoOf(url)?.user ?? ''),
+    ...[...url.matchAll(USER_PARAM)].flatMap((param) => spellings(param[2] ?? '')),
+  ]);
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Masks what could identify the connection in `text` (meant for driver messages, which
+ * can quote connection parameters): the URL itself, every spelling of its secrets and of
+ * `extraSecrets` (PGPASSWORD) wherever they appear, and user names (the URL's and
+ * `extraUsers`) where PostgreSQL quotes them, as in `role "me" does not exist`.
+ * NOTE: user names are masked only when quoted or after `user=`: a user named
+ * `postgres` must not turn every `postgres://` into `***://`.
+ * Apply it to the driver's part of a message only: a short password would otherwise
+ * mask letters of our own words.
+ */
+export const scrubSecrets = (
+  text: string,
+  url: string,
+  extraSecrets: readonly string[] = [],
+  extraUsers: readonly string[] = [],
+): string => {
   let scrubbed = text.split(url).join(redactUrl(url));
-  for (const secret of [...urlSecrets(url), ...extraSecrets.filter((s) => s !== '')]) {
+  for (const secret of longestFirst([...urlSecrets(url), ...extraSecrets])) {
     scrubbed = scrubbed.split(secret).join(MASK);
+  }
+  for (const user of longestFirst([...urlUsers(url), ...extraUsers])) {
+    const pattern = new RegExp(`(")${escapeRegExp(user)}(")|(\\buser=)${escapeRegExp(user)}(?=$|[\\s&,;)])`, 'g');
+    scrubbed = scrubbed.replace(pattern, (_match, open?: string, close?: string, param?: string) =>
+      param === undefined ? `${open ?? ''}${MASK}${close ?? ''}` : `${param}${MASK}`,
+    );
   }
   return scrubbed;
 };

@@ -1,8 +1,9 @@
 /**
  * `drizzle-catalog capture`: flags → connection → capture() → snapshot file. Owns the
  * terminal output (progress and summary on stderr, so stdout stays free for `--out -`)
- * and the exit code; never calls process.exit. Every line that can carry driver text
- * goes through scrubSecrets, so no password reaches the terminal.
+ * and the exit code; never calls process.exit. The URL is only ever shown redacted
+ * (no user name, no password), and driver text goes through scrubSecrets, so neither
+ * reaches the terminal.
  */
 import { resolve } from 'node:path';
 import type { CAC } from 'cac';
@@ -11,7 +12,7 @@ import { describeDatabaseError, type DatabasePhase } from '../capture/database-e
 import { parseDuration, parseQualifiedTable, parseSchemas } from '../capture/options.js';
 import { connectPg, type PgConnection } from '../capture/pg-queryable.js';
 import { DEFAULT_MIGRATIONS_TABLE } from '../capture/queries/migrations.js';
-import { redactUrl, resolveConnectionUrl, scrubSecrets, urlHost } from '../capture/url.js';
+import { redactUrl, resolveConnectionUrl, scrubSecrets, urlHost, urlUsers } from '../capture/url.js';
 import { configDatabaseUrl } from './config-url.js';
 import { ExitCode, type CliIo } from '../cli-io.js';
 import { buildSnapshot, serializeSnapshot } from '../snapshot/serialize.js';
@@ -106,9 +107,8 @@ const readFlags = (options: Record<string, unknown>): { ok: true; flags: Capture
 /** Runs the command and resolves to its exit code. */
 export const runCapture = async (options: Record<string, unknown>, io: CliIo, deps: CaptureCommandDeps = {}): Promise<number> => {
   const started = performance.now();
-  const fail = (message: string, hint: string, url?: string): number => {
-    const text = `${COMMAND}: ${message}\n  hint: ${hint}\n`;
-    io.stderr(url === undefined ? text : scrubSecrets(text, url, [io.env['PGPASSWORD'] ?? '']));
+  const fail = (message: string, hint: string): number => {
+    io.stderr(`${COMMAND}: ${message}\n  hint: ${hint}\n`);
     return ExitCode.usage;
   };
 
@@ -125,10 +125,17 @@ export const runCapture = async (options: Record<string, unknown>, io: CliIo, de
   const resolved = resolveConnectionUrl({ flag: flags.url, env: io.env['DATABASE_URL'], configUrl });
   if (!resolved.ok) return fail(resolved.error.message, resolved.error.hint);
   const url = resolved.url;
+  // Text that did not come from us (driver errors, names in the database) is scrubbed on
+  // its own: scrubbing our own words too would let a short password mask their letters.
+  // Without a user in the URL, pg connects as PGUSER or the OS user: mask that one too.
+  const defaultUsers = urlUsers(url).length === 0 ? [io.env['PGUSER'] ?? io.env['USER'] ?? ''] : [];
+  const scrub = (text: string): string => scrubSecrets(text, url, [io.env['PGPASSWORD'] ?? ''], defaultUsers);
   const databaseFailure = (error: unknown, phase: DatabasePhase): number => {
     const described = describeDatabaseError(error, phase);
     const what = phase === 'connect' ? `cannot connect to ${redactUrl(url)}` : 'reading the catalog failed';
-    return fail(`${what}: ${described.message}`, described.hint, url);
+    // pg says only "timeout expired" when --connect-timeout runs out (DNS, TCP, TLS or startup).
+    const waited = phase === 'connect' && described.message === 'timeout expired' ? ` (no answer within ${seconds(flags.connectTimeoutMs)})` : '';
+    return fail(`${what}: ${scrub(described.message)}${waited}`, described.hint);
   };
 
   progress(`connecting to ${redactUrl(url)}`);
@@ -151,7 +158,7 @@ export const runCapture = async (options: Record<string, unknown>, io: CliIo, de
       migrationsTable: flags.migrationsTable,
       statementTimeoutMs: flags.statementTimeoutMs,
     });
-    if (!outcome.ok) return fail(outcome.error.message, outcome.error.hint, url);
+    if (!outcome.ok) return fail(scrub(outcome.error.message), outcome.error.hint);
     captured = outcome.capture;
   } catch (error) {
     return databaseFailure(error, 'read');
@@ -185,6 +192,9 @@ export const runCapture = async (options: Record<string, unknown>, io: CliIo, de
   progress(summaryLine(captured, flags.out, written, (performance.now() - started) / 1000));
   return ExitCode.ok;
 };
+
+/** `1s`, `1.5s`, `120s`: a duration as the flags spell it. */
+const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(3))}s`;
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 

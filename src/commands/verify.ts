@@ -7,19 +7,20 @@ import type { CAC } from 'cac';
 import type { Catalog } from '../catalog/model.js';
 import { createTablesFilter } from '../config/tables-filter.js';
 import type { InputError } from '../config/errors.js';
-import { DEFAULT_FAIL_ON, FAIL_ON_VALUES, verify, type FailOn, type VerifyResult } from '../diff/index.js';
-import { renderJson, renderText } from '../report/index.js';
+import { DEFAULT_FAIL_ON, FAIL_ON_VALUES, filterDatabase, verify, type FailOn, type VerifyResult } from '../diff/index.js';
+import { renderJson, renderMarkdown, renderText } from '../report/index.js';
 import { loadDrizzleSchema, type DrizzleSchema } from '../schema/load-drizzle-schema.js';
 import { loadSnapshot } from '../snapshot/load.js';
 import { formatSnapshotError } from '../snapshot/errors.js';
 import type { Snapshot } from '../snapshot/format.js';
 import { ExitCode, type CliIo } from '../cli-io.js';
 import { withConsoleOn } from './console-redirect.js';
+import { loadHistory, readCiFlags, renderGithubOutput, writeArtifacts } from './verify-ci.js';
 
 const COMMAND = 'drizzle-catalog verify';
 export const DEFAULT_SNAPSHOT = 'snapshots/production.json';
 export const DEFAULT_MAX_AGE_DAYS = 30;
-export const REPORT_FORMATS = ['text', 'json'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'markdown', 'github'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface VerifyCommandDeps {
@@ -42,9 +43,18 @@ export const registerVerify = (cli: CAC, io: CliIo, deps: VerifyCommandDeps = {}
     .option('--fail-on <risk>', `Lowest risk that makes the exit code 1: ${FAIL_ON_VALUES.join(' | ')}`, { default: DEFAULT_FAIL_ON })
     .option('--max-age <days>', 'Warn when the snapshot is older than this many days', { default: DEFAULT_MAX_AGE_DAYS })
     .option('--color', 'Colour the text report (default: when stdout is a terminal and NO_COLOR is unset; --no-color to turn off)')
+    .option(
+      '--migrations <dir>',
+      "drizzle migrations folder to check against the snapshot's migrations table (default: the config's out, or ./drizzle, when it holds meta/_journal.json)",
+    )
+    .option('--plan <file>', 'Write the renames verify is confident about as one SQL transaction, e.g. --plan rename-plan.sql (drops are never written)')
+    .option('--hints <file>', "Write verify's rename/create answers as a drizzle-kit 1.0 hints file, e.g. --hints hints.json (for push --hints-file)")
     .example('  $ drizzle-catalog verify                       # drizzle.config.ts + snapshots/production.json')
     .example('  $ drizzle-catalog verify --format json --fail-on high > verify.json')
     .example('  $ drizzle-catalog verify --config apps/api/drizzle.config.ts --snapshot snapshots/staging.json')
+    .example('  $ drizzle-catalog verify --format github --fail-on high     # annotations + job summary in GitHub Actions')
+    .example('  $ drizzle-catalog verify --format markdown > verify.md      # a pull-request comment')
+    .example('  $ drizzle-catalog verify --plan rename-plan.sql --hints hints.json')
     .action((options: Record<string, unknown>): Promise<number> => runVerify(options, io, deps));
 };
 
@@ -124,6 +134,8 @@ export const runVerify = async (options: Record<string, unknown>, io: CliIo, dep
   const parsed = readFlags(options, io);
   if (!parsed.ok) return fail(`${parsed.message}\n  hint: run \`${COMMAND} --help\` for the options and examples`);
   const flags = parsed.flags;
+  const ci = readCiFlags(options);
+  if (!ci.ok) return fail(`${ci.message}\n  hint: run \`${COMMAND} --help\` for the options and examples`);
 
   const snapshot = await loadSnapshot(resolve(io.cwd, flags.snapshot), { displayPath: flags.snapshot });
   if (!snapshot.ok) return fail(formatSnapshotError(snapshot.error));
@@ -139,10 +151,16 @@ export const runVerify = async (options: Record<string, unknown>, io: CliIo, dep
   if (!schema.ok) return fail(describeInputError(schema.error));
   for (const warning of schema.warnings) io.stderr(`${COMMAND}: warning: ${warning}\n`);
 
+  const history = await loadHistory(io, ci.flags, schema, snapshot.snapshot);
+  if (!history.ok) return fail(history.message);
+
   const { config } = schema.config;
-  const result: VerifyResult = verify(schema.catalog, withoutJournal(snapshot.snapshot.catalog, snapshot.snapshot, schema), {
+  const databaseFilter = { schemas: config.schemaFilter, tables: createTablesFilter(config.tablesFilter, config.extensionsFilters) };
+  const database = withoutJournal(snapshot.snapshot.catalog, snapshot.snapshot, schema);
+  const result: VerifyResult = verify(schema.catalog, database, {
     failOn: flags.failOn,
-    databaseFilter: { schemas: config.schemaFilter, tables: createTablesFilter(config.tablesFilter, config.extensionsFilters) },
+    databaseFilter,
+    ...(history.history === null ? {} : { history: history.history.input }),
     snapshotAge: {
       capturedAt: snapshot.snapshot.metadata.capturedAt,
       now: (deps.now ?? (() => new Date()))().toISOString(),
@@ -150,10 +168,19 @@ export const runVerify = async (options: Record<string, unknown>, io: CliIo, dep
     },
   });
 
+  const artifacts = await writeArtifacts(io, ci.flags, result, filterDatabase(database, databaseFilter), flags.snapshot);
+  if (!artifacts.ok) return fail(artifacts.message);
+  for (const note of artifacts.notes) io.stderr(`${COMMAND}: ${note}\n`);
+
+  const labels = { snapshotLabel: flags.snapshot, schemaLabel: labelOf(io.cwd, schema) };
   io.stdout(
     flags.format === 'json'
       ? renderJson(result)
-      : renderText(result, { color: flags.color, snapshotLabel: flags.snapshot, schemaLabel: labelOf(io.cwd, schema) }),
+      : flags.format === 'markdown'
+        ? renderMarkdown(result, labels)
+        : flags.format === 'github'
+          ? await renderGithubOutput(io, result, schema, history.history, labels)
+          : renderText(result, { color: flags.color, ...labels }),
   );
   return result.exitCode;
 };

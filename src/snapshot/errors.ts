@@ -72,8 +72,8 @@ export const SNAPSHOT_ERRORS: Readonly<Record<SnapshotErrorCode, { readonly titl
     hint: `the file was edited by hand or written by another tool; fix the value at that JSON path, or ${RESTORE}`,
   },
   duplicate: {
-    title: 'Snapshot lists the same object twice',
-    hint: `PostgreSQL cannot hold two objects with one name: a hand edit or a bad merge duplicated it; ${RESTORE}`,
+    title: 'Snapshot lists the same object or key twice',
+    hint: `a hand edit or a bad merge wrote it twice (PostgreSQL cannot hold two objects with one name, and JSON would keep only the last of two keys); ${RESTORE}`,
   },
 };
 

@@ -25,7 +25,8 @@ export const SNAPSHOT_SCHEMA_URL = '../node_modules/drizzle-catalog/schemas/snap
 /** Stable identifier of the v1 JSON Schema (its `$id`). */
 export const SNAPSHOT_SCHEMA_ID = 'urn:drizzle-catalog:snapshot:v1';
 
-const identifier = z.string();
+/** PostgreSQL names are never empty (a zero-length quoted identifier is a syntax error). */
+const identifier = z.string().min(1, 'a PostgreSQL name is never empty');
 const bigintText = z.string().regex(/^-?\d+$/, 'expected an integer written as a string (a bigint)');
 const sqlText = z.string();
 

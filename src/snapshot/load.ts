@@ -8,7 +8,8 @@ import { VERSION } from '../version.js';
 import { SNAPSHOT_ERRORS, type SnapshotError } from './errors.js';
 import { snapshotV1Schema, TOOL_NAME, type Snapshot } from './format.js';
 import { describeJsonPath, formatJsonPath, type PathSegment } from './json-path.js';
-import { findJsonSyntaxError } from './json-position.js';
+import { findDuplicateKey } from './json-duplicate-keys.js';
+import { findJsonSyntaxError, positionOf } from './json-position.js';
 import { DEFAULT_CHAIN, oldestReadableFormat, upgradeDocument, type JsonObject, type UpgradeChain } from './upgrade.js';
 
 export type LoadResult =
@@ -50,7 +51,13 @@ export const parseSnapshot = (text: string, path: string, options: ParseOptions 
   try {
     document = JSON.parse(body);
   } catch (error) {
-    const found = findJsonSyntaxError(body);
+    // NOTE: NUL bytes mean UTF-16 nearly always: Windows PowerShell 5's `>` writes it,
+    // so `capture --out - > snapshot.json` there gives a file no JSON parser reads.
+    const nul = body.indexOf('\u0000');
+    const found =
+      nul === -1
+        ? findJsonSyntaxError(body)
+        : positionOf(body, nul, 'the file holds NUL bytes, so it is probably UTF-16 (PowerShell 5 `>` writes UTF-16): write it with --out <file>, or re-save it as UTF-8');
     const line = found?.line ?? 1;
     const column = found?.column ?? 1;
     const detail = found?.message ?? (error as Error).message;
@@ -100,6 +107,21 @@ export const parseSnapshot = (text: string, path: string, options: ParseOptions 
       path,
       message: `${path}: format ${version} is older than this ${TOOL_NAME} ${VERSION} can read (formats ${oldest} to ${chain.current})`,
       hint: 're-capture the snapshot with this version of drizzle-catalog',
+    });
+  }
+
+  const repeatedKey = findDuplicateKey(body);
+  if (repeatedKey !== null) {
+    const { line, column } = positionOf(body, repeatedKey.offset, '');
+    const jsonPath = formatJsonPath(repeatedKey.path);
+    const message = `key ${JSON.stringify(repeatedKey.key)} appears twice in one object (line ${line}, column ${column}); JSON would silently keep the last`;
+    return fail({
+      code: 'duplicate',
+      path,
+      jsonPath,
+      problems: [{ jsonPath, message }],
+      message: `${path}: ${jsonPath}: ${message}`,
+      hint: SNAPSHOT_ERRORS.duplicate.hint,
     });
   }
 

@@ -30,7 +30,7 @@ describe('capture CLI without a database', () => {
   it('takes DATABASE_URL when --url is absent', async () => {
     const io = memoryIo({ cwd: workdir, env: { DATABASE_URL: `postgres://me:${PASSWORD}@127.0.0.1:1/app` } });
     expect(await runCli(['capture', '--connect-timeout', '5s'], io)).toBe(2);
-    expect(io.err()).toContain('cannot connect to postgres://me:***@127.0.0.1:1/app');
+    expect(io.err()).toContain('cannot connect to postgres://***:***@127.0.0.1:1/app');
     expect(io.err()).not.toContain(PASSWORD);
   });
 
@@ -117,12 +117,12 @@ describe.skipIf(!server)('capture CLI against the server', () => {
     expect(io.out()).toBe('');
     const lines = io.err().trimEnd().split('\n');
     expect(lines.slice(0, 3)).toEqual([
-      `connecting to ${url.replace(PASSWORD, '***')}`,
+      `connecting to ${url.replace(`postgres:${PASSWORD}`, '***:***')}`,
       'reading the catalog (every non-system schema)',
       `writing ${out}`,
     ]);
     expect(lines[3]).toMatch(
-      /^captured 3 schemas, 11 tables, 45 columns, 19 indexes, 2 enums with 15 queries in \d+\.\d s → .*production\.json$/,
+      /^captured 3 schemas, 11 tables, 45 columns, 19 indexes, 2 enums with 16 queries in \d+\.\d s → .*production\.json$/,
     );
     expect(await readdir(join(workdir, 'first'))).toEqual(['production.json']); // no temporary file left
   });
@@ -136,7 +136,7 @@ describe.skipIf(!server)('capture CLI against the server', () => {
     );
     const io = memoryIo({ cwd: project });
     expect(await runCli(['capture', '--out', 'snap.json'], io)).toBe(0);
-    expect(io.err()).toContain(`connecting to ${url.replace(PASSWORD, '***')}`);
+    expect(io.err()).toContain(`connecting to ${url.replace(`postgres:${PASSWORD}`, '***:***')}`);
     expect((await loadSnapshot(join(project, 'snap.json'))).ok).toBe(true);
   });
 

@@ -29,12 +29,13 @@ describe('resolveConnectionUrl', () => {
 
 describe('redactUrl', () => {
   it.each([
-    ['postgres://me:hunter2@db.example.com:5432/app', 'postgres://me:***@db.example.com:5432/app'],
-    ['postgresql://me:p%40ss@h/app?sslmode=require', 'postgresql://me:***@h/app?sslmode=require'],
-    ['postgres://me@h/app', 'postgres://me@h/app'],
-    ['postgres://h/app?user=me&password=hunter2&sslmode=require', 'postgres://h/app?user=me&password=***&sslmode=require'],
-    ['postgres://me:a@b@h/app', 'postgres://me:***@h/app'],
-    ['postgres://me:hunter2@h/app?sslpassword=x', 'postgres://me:***@h/app?sslpassword=***'],
+    ['postgres://me:hunter2@db.example.com:5432/app', 'postgres://***:***@db.example.com:5432/app'],
+    ['postgresql://me:p%40ss@h/app?sslmode=require', 'postgresql://***:***@h/app?sslmode=require'],
+    ['postgres://me@h/app', 'postgres://***@h/app'],
+    ['postgres://h/app', 'postgres://h/app'],
+    ['postgres://h/app?user=me&password=hunter2&sslmode=require', 'postgres://h/app?user=***&password=***&sslmode=require'],
+    ['postgres://me:a@b@h/app', 'postgres://***:***@h/app'],
+    ['postgres://me:hunter2@h/app?sslpassword=x', 'postgres://***:***@h/app?sslpassword=***'],
   ])('%s', (url, expected) => {
     expect(redactUrl(url)).toBe(expected);
   });
@@ -48,7 +49,7 @@ describe('scrubSecrets', () => {
     const scrubbed = scrubSecrets(text, url);
     expect(scrubbed).not.toContain('p@ss/w0rd');
     expect(scrubbed).not.toContain('p%40ss%2Fw0rd');
-    expect(scrubbed).toContain('postgres://me:***@h/app');
+    expect(scrubbed).toContain('postgres://***:***@h/app');
   });
 
   it('masks extra secrets such as PGPASSWORD', () => {

@@ -1,4 +1,5 @@
 import type { Column, Identity } from '../../catalog/model.js';
+import { catalogChanged } from '../catalog-changed.js';
 import type { Queryable } from '../queryable.js';
 import {
   groupByTable,
@@ -17,6 +18,8 @@ interface RawColumnRow extends RawTypeFields, Partial<Nullable<RawSequenceFields
   readonly not_null: boolean;
   readonly default: string | null;
   readonly generated: string | null;
+  /** Whether pg_attrdef holds an expression (then default or generated must have text). */
+  readonly has_expression: boolean;
   readonly identity: string;
   readonly collation: string | null;
   readonly comment: string | null;
@@ -40,6 +43,7 @@ const SQL = `
     a.attnotnull as not_null,
     case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid) end as default,
     case when a.attgenerated <> '' then pg_get_expr(ad.adbin, ad.adrelid) end as generated,
+    ad.adbin is not null as has_expression,
     a.attidentity::text as identity,
     case
       when a.attcollation = 0 or a.attcollation = type_type.typcollation then null
@@ -76,17 +80,23 @@ const mapIdentity = (row: RawColumnRow): Identity | null => {
   };
 };
 
-export const mapColumnRow = (row: RawColumnRow): Column => ({
-  name: row.name,
-  position: row.position,
-  type: mapColumnType(row),
-  notNull: row.not_null,
-  default: row.default,
-  identity: mapIdentity(row),
-  generated: row.generated,
-  collation: row.collation,
-  comment: row.comment,
-});
+export const mapColumnRow = (row: RawColumnRow): Column => {
+  // pg_get_expr gives null when the table was dropped after our snapshot (catalog-changed.ts).
+  if (row.has_expression && row.default === null && row.generated === null) {
+    throw catalogChanged(`table ${row.schema}.${row.table}`);
+  }
+  return {
+    name: row.name,
+    position: row.position,
+    type: mapColumnType(row, `column ${row.schema}.${row.table}.${row.name}`),
+    notNull: row.not_null,
+    default: row.default,
+    identity: mapIdentity(row),
+    generated: row.generated,
+    collation: row.collation,
+    comment: row.comment,
+  };
+};
 
 /** Columns of every table in `schemas`, by table key, in position order. */
 export const readColumns = async (q: Queryable, schemas: SchemaList): Promise<ReadonlyMap<string, readonly Column[]>> =>

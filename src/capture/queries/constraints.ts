@@ -5,6 +5,7 @@ import type {
   ReferentialAction,
   UniqueConstraint,
 } from '../../catalog/model.js';
+import { catalogChanged } from '../catalog-changed.js';
 import type { Queryable } from '../queryable.js';
 import { groupByTable, type SchemaList } from './shared.js';
 
@@ -127,7 +128,8 @@ export const mapConstraintRows = (rows: readonly RawConstraintRow[]): TableConst
         foreignKeys.push(mapForeignKey(row));
         break;
       case 'c':
-        if (row.expression === null) throw new Error(`check ${row.schema}.${row.table}.${row.name} has no expression`);
+        // pg_get_expr gives null when the table was dropped after our snapshot (catalog-changed.ts).
+        if (row.expression === null) throw catalogChanged(`table ${row.schema}.${row.table}`);
         checks.push({ name: row.name, expression: row.expression });
         break;
     }

@@ -39,7 +39,7 @@ const SQL = `
 export const mapDomainRow = (row: RawDomainRow): Domain => ({
   schema: row.schema,
   name: row.name,
-  type: mapColumnType(row),
+  type: mapColumnType(row, `domain ${row.schema}.${row.name}`),
   notNull: row.not_null,
   default: row.default,
   checks: row.checks.map((check): CheckConstraint => ({ name: check.name, expression: check.expression })),

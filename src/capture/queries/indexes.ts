@@ -1,4 +1,5 @@
 import type { Index, IndexKey } from '../../catalog/model.js';
+import { catalogChanged } from '../catalog-changed.js';
 import type { Queryable } from '../queryable.js';
 import { groupByTable, type SchemaList } from './shared.js';
 
@@ -22,8 +23,10 @@ interface RawIndexRow {
   readonly keys: readonly RawIndexKey[];
   readonly include: readonly string[];
   readonly predicate: string | null;
+  readonly has_predicate: boolean;
   readonly constraint: string | null;
-  readonly definition: string;
+  /** Null only when the index was dropped after our snapshot (catalog-changed.ts). */
+  readonly definition: string | null;
 }
 
 /**
@@ -60,6 +63,7 @@ const SQL = `
       order by k.pos
     ) as include,
     pg_get_expr(i.indpred, i.indrelid) as predicate,
+    i.indpred is not null as has_predicate,
     (
       select con.conname::text from pg_constraint con
       where con.conindid = i.indexrelid and con.conrelid = i.indrelid and con.contype in ('p', 'u', 'x')
@@ -84,20 +88,25 @@ export const mapIndexKey = (raw: RawIndexKey, where: string): IndexKey => {
   } as const;
   if (raw.column !== null) return { kind: 'column', column: raw.column, ...options };
   if (raw.expression !== null) return { kind: 'expression', expression: raw.expression, ...options };
-  throw new Error(`index ${where} has a key that is neither a column nor an expression`);
+  // An expression key without text: pg_get_indexdef no longer finds the index.
+  throw catalogChanged(`index ${where}`);
 };
 
-export const mapIndexRow = (row: RawIndexRow): Index => ({
-  name: row.name,
-  unique: row.unique,
-  nullsNotDistinct: row.nulls_not_distinct,
-  method: row.method,
-  keys: row.keys.map((key) => mapIndexKey(key, `${row.schema}.${row.name}`)),
-  include: row.include,
-  predicate: row.predicate,
-  constraint: row.constraint,
-  definition: row.definition,
-});
+export const mapIndexRow = (row: RawIndexRow): Index => {
+  const where = `${row.schema}.${row.name}`;
+  if (row.definition === null || (row.has_predicate && row.predicate === null)) throw catalogChanged(`index ${where}`);
+  return {
+    name: row.name,
+    unique: row.unique,
+    nullsNotDistinct: row.nulls_not_distinct,
+    method: row.method,
+    keys: row.keys.map((key) => mapIndexKey(key, where)),
+    include: row.include,
+    predicate: row.predicate,
+    constraint: row.constraint,
+    definition: row.definition,
+  };
+};
 
 /** Indexes of every table in `schemas` (partitioned tables' too), by table key. */
 export const readIndexes = async (q: Queryable, schemas: SchemaList): Promise<ReadonlyMap<string, readonly Index[]>> =>

@@ -1,4 +1,5 @@
 import type { Policy } from '../../catalog/model.js';
+import { catalogChanged } from '../catalog-changed.js';
 import type { Queryable } from '../queryable.js';
 import { groupByTable, type SchemaList } from './shared.js';
 
@@ -11,6 +12,8 @@ interface RawPolicyRow {
   readonly roles: readonly string[];
   readonly using: string | null;
   readonly with_check: string | null;
+  readonly has_using: boolean;
+  readonly has_with_check: boolean;
 }
 
 /** Role oid 0 in polroles stands for PUBLIC. */
@@ -27,7 +30,9 @@ const SQL = `
       order by 1
     ) as roles,
     pg_get_expr(p.polqual, p.polrelid) as using,
-    pg_get_expr(p.polwithcheck, p.polrelid) as with_check
+    pg_get_expr(p.polwithcheck, p.polrelid) as with_check,
+    p.polqual is not null as has_using,
+    p.polwithcheck is not null as has_with_check
   from pg_policy p
   join pg_class c on c.oid = p.polrelid
   join pg_namespace n on n.oid = c.relnamespace
@@ -44,6 +49,10 @@ const COMMAND = {
 
 export const mapPolicyRow = (row: RawPolicyRow): Policy => {
   if (!(row.command in COMMAND)) throw new Error(`policy ${row.schema}.${row.table}.${row.name}: unexpected command ${row.command}`);
+  // pg_get_expr gives null when the table was dropped after our snapshot (catalog-changed.ts).
+  if ((row.has_using && row.using === null) || (row.has_with_check && row.with_check === null)) {
+    throw catalogChanged(`table ${row.schema}.${row.table}`);
+  }
   return {
     name: row.name,
     command: COMMAND[row.command as keyof typeof COMMAND],

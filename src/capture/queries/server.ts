@@ -49,7 +49,7 @@ const SQL = `
     ) as schemas,
     (
       select case
-        when not has_table_privilege(c.oid, 'SELECT') then 'no-privilege'
+        when not (has_schema_privilege(n.oid, 'USAGE') and has_table_privilege(c.oid, 'SELECT')) then 'no-privilege'
         when (
           select count(*) from pg_attribute a
           where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attname in ('id', 'hash', 'created_at')

@@ -5,6 +5,7 @@
  * catalog instead of splitting strings.
  */
 import type { ColumnType } from '../../catalog/model.js';
+import { catalogChanged, isMissingTypeName } from '../catalog-changed.js';
 
 /** Joins and select-list items describing the type `typeOid` under the alias prefix `p`. */
 export const typeSql = (
@@ -65,9 +66,12 @@ const category = (typtype: string): ColumnType['category'] =>
  * or CREATE TABLE AS inherited, and PostgreSQL never enforces it. An array type with
  * 0 declared dimensions counts as one dimension.
  */
-export const mapColumnType = (raw: RawTypeFields): ColumnType => ({
-  name: raw.type_name,
-  schema: raw.type_schema === 'pg_catalog' ? null : raw.type_schema,
-  category: category(raw.type_kind),
-  dimensions: raw.type_is_array ? Math.max(1, raw.type_dimensions) : 0,
-});
+export const mapColumnType = (raw: RawTypeFields, owner = 'a column'): ColumnType => {
+  if (isMissingTypeName(raw.type_name)) throw catalogChanged(`the type of ${owner}`);
+  return {
+    name: raw.type_name,
+    schema: raw.type_schema === 'pg_catalog' ? null : raw.type_schema,
+    category: category(raw.type_kind),
+    dimensions: raw.type_is_array ? Math.max(1, raw.type_dimensions) : 0,
+  };
+};

@@ -1,4 +1,5 @@
 import type { View } from '../../catalog/model.js';
+import { catalogChanged } from '../catalog-changed.js';
 import type { Queryable } from '../queryable.js';
 import type { SchemaList } from './shared.js';
 
@@ -27,10 +28,9 @@ const SQL = `
 
 export const mapViewRow = (row: RawViewRow): View => {
   // NOTE: pg_get_viewdef reads the latest catalog, not the transaction's snapshot, so a
-  // view dropped by another session after our snapshot was taken comes back as null.
-  if (row.definition === null) {
-    throw new Error(`view ${row.schema}.${row.name} was dropped while capture read the catalog; run capture again`);
-  }
+  // view dropped by another session after our snapshot was taken can come back as null
+  // (or fail with "could not open relation with OID", see database-errors.ts).
+  if (row.definition === null) throw catalogChanged(`view ${row.schema}.${row.name}`);
   return { schema: row.schema, name: row.name, materialized: row.materialized, definition: row.definition };
 };
 
