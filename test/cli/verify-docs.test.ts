@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { FINDING_KINDS, FINDING_KIND_ORDER } from '../../src/diff/finding-kinds.js';
+import { verifyOutputSchema } from '../../src/report/json-schema.js';
 import { memoryIo } from '../support/memory-io.js';
 
 const DOC = fileURLToPath(new URL('../../docs/verify.md', import.meta.url));
@@ -61,6 +62,13 @@ describe('docs/verify.md', () => {
       return;
     }
     expect(between(doc, KINDS_START, KINDS_END)).toBe(table);
+  });
+
+  it('shows a JSON example that the published output schema accepts', async () => {
+    const doc = await readFile(DOC, 'utf8');
+    const block = between(doc, '<!-- json-example:start -->', '<!-- json-example:end -->').replace(/^```json\n/, '').replace(/\n```$/, '');
+    const parsed = verifyOutputSchema.safeParse(JSON.parse(block));
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
   });
 
   it('shows a JSON example with exactly the fields verify writes, in the same order', async () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliDeps } from '../../src/cli.js';
+import { REPORT_FORMATS } from '../../src/commands/verify.js';
 import { FAIL_ON_VALUES } from '../../src/diff/verdict.js';
 import { brief, f, type JsonReport } from '../e2e/support/report.js';
 import { CAPTURED_AT, useScenarios } from '../e2e/support/scenario.js';
@@ -191,7 +192,7 @@ describe('verify: inputs', () => {
   });
 
   it.each([
-    [['--format', 'xml'], "--format must be one of text, json; got 'xml'"],
+    [['--format', 'xml'], `--format must be one of ${REPORT_FORMATS.join(', ')}; got 'xml'`],
     [['--fail-on', 'critical'], "--fail-on must be one of none, low, medium, high; got 'critical'"],
     [['--max-age', 'soon'], "--max-age takes a number of days, e.g. --max-age 90; got 'soon'"],
     [['--max-age=-1'], "--max-age takes a number of days, e.g. --max-age 90; got '-1'"],
