@@ -57,6 +57,51 @@ describe('drops on populated and empty tables', () => {
   });
 });
 
+describe('NOT NULL on populated and empty tables', () => {
+  const s = scenario({
+    ddl: `
+      create table accounts (id serial primary key, email text, nickname text not null, note text);
+      create table invites (id serial primary key, email text);
+      insert into accounts (email, nickname) values ('a@example.com', 'a');
+      analyze;
+    `,
+    schemaFiles: {
+      'schema.ts': `
+        import { pgTable, serial, text } from 'drizzle-orm/pg-core';
+        export const accounts = pgTable('accounts', {
+          id: serial('id').primaryKey(),
+          email: text('email').notNull(),
+          nickname: text('nickname'),
+          note: text('note'),
+          plan: text('plan').notNull(),
+          locale: text('locale').notNull().default('en'),
+        });
+        export const invites = pgTable('invites', {
+          id: serial('id').primaryKey(),
+          email: text('email').notNull(),
+          token: text('token').notNull(),
+        });
+      `,
+    },
+  });
+  it.each(targets)('%s: high with rows, medium or low when empty, low for DROP NOT NULL and defaulted columns', async (target) => {
+    const { report } = await s.run(target);
+    dump('not null', findingLines(report));
+    expect(brief(report)).toEqual([
+      f('create-column', 'low', 'accounts', 'locale', null, 'text, NOT NULL, default \'en\''),
+      // NOTE: PostgreSQL cannot fill a NOT NULL column without default for existing rows; drizzle-kit offers to truncate.
+      f('create-column', 'high', 'accounts', 'plan', null, 'text, NOT NULL'),
+      f('alter-column-nullability', 'high', 'accounts', 'email', 'NULL', 'NOT NULL'),
+      f('alter-column-nullability', 'low', 'accounts', 'nickname', 'NOT NULL', 'NULL'),
+      f('create-column', 'low', 'invites', 'token', null, 'text, NOT NULL'),
+      f('alter-column-nullability', 'medium', 'invites', 'email', 'NULL', 'NOT NULL'),
+    ]);
+    const loss = report.prompts.find((p) => p.kind === 'data-loss');
+    expect(loss?.options).toEqual(['No, abort', 'Yes, I want to truncate 1 table ']);
+    expect(loss?.answer).toBe(0);
+  });
+});
+
 describe('widening and narrowing type changes', () => {
   const s = scenario({
     ddl: `

@@ -239,3 +239,46 @@ describe("casing: 'snake_case'", () => {
     expect(report.verdict).toBe('in-sync');
   });
 });
+
+describe('generated names that follow a table and column rename', () => {
+  const s = scenario({
+    ddl: `
+      create table users (id serial primary key);
+      create table meetings (id serial primary key, user_id integer not null, title text);
+      alter table meetings add constraint meetings_user_id_users_id_fk foreign key (user_id) references users (id);
+      alter table meetings add constraint meetings_title_check check (title <> '');
+      create index meetings_user_id_idx on meetings (user_id);
+      insert into users default values;
+      insert into meetings (user_id, title) values (1, 'kick-off');
+      analyze;
+    `,
+    schemaFiles: {
+      'schema.ts': `
+        import { sql } from 'drizzle-orm';
+        import { check, index, integer, pgTable, serial, text } from 'drizzle-orm/pg-core';
+        export const users = pgTable('users', { id: serial('id').primaryKey() });
+        export const meeting = pgTable('meeting', {
+          id: serial().primaryKey(),
+          userId: integer().notNull().references(() => users.id),
+          title: text(),
+        }, (t) => [index('meeting_userId_idx').on(t.userId), check('meeting_title_check', sql\`\${t.title} <> ''\`)]);
+      `,
+    },
+  });
+  it.each(targets)('%s: the constraint and index renames follow, no drop + create', async (target) => {
+    const { report } = await s.run(target);
+    dump('follow', findingLines(report));
+    expect(brief(report)).toEqual([
+      f('rename-table', 'medium', 'meeting', null, 'meetings', 'meeting'),
+      f('rename-column', 'medium', 'meeting', 'userId', 'user_id', 'userId'),
+      f('rename-constraint', 'low', 'meeting', null, 'meetings_title_check', 'meeting_title_check'),
+      f('rename-constraint', 'low', 'meeting', null, 'meetings_user_id_users_id_fk', 'meeting_userId_users_id_fk'),
+      f('rename-index', 'low', 'meeting', null, 'meetings_user_id_idx', 'meeting_userId_idx'),
+    ]);
+    // Both prompts drizzle-kit would show, answered "rename".
+    expect(report.prompts.map((p) => [p.kind, p.table ?? null, p.name, p.answer])).toEqual([
+      ['create-or-rename', null, 'meeting', 1],
+      ['create-or-rename', 'meeting', 'userId', 1],
+    ]);
+  });
+});
