@@ -54,6 +54,7 @@ beforeAll(async () => {
         `console.info('info from a schema module');`,
         `console.warn('warn from a schema module');`,
         `console.error('error from a schema module');`,
+        `process.stdout.write('written to process.stdout by a schema module\\n');`,
         USERS,
       ].join('\n'),
     },
@@ -263,7 +264,13 @@ describe('verify: stdout carries the report only', () => {
     const { code, out, err } = await verifyIn(small, ['--schema', 'noisy.ts', '--format', 'json']);
     expect(code).toBe(0);
     expect(json(out).verdict).toBe('in-sync');
-    for (const line of ['connecting to the database...', 'info from a schema module', 'warn from a schema module', 'error from a schema module'])
+    for (const line of [
+      'connecting to the database...',
+      'info from a schema module',
+      'warn from a schema module',
+      'error from a schema module',
+      'written to process.stdout by a schema module',
+    ])
       expect(err).toContain(line);
     const config = await verifyIn(small, ['--config', 'noisy.config.ts', '--format', 'json']);
     expect(json(config.out).verdict).toBe('in-sync');
