@@ -25,7 +25,7 @@ import type { JsonReport } from './report.js';
 
 export const WORK_DIR = fileURLToPath(new URL('../.work/', import.meta.url));
 
-/** A fixed capture time, so reports are byte-stable and never stale (see CAPTURED_AT + verify's now). */
+/** Fixed capture and verify times: snapshots and reports are byte-stable, and never stale (5 days apart). */
 export const CAPTURED_AT = new Date('2026-01-15T12:00:00.000Z');
 export const VERIFIED_AT = new Date('2026-01-20T12:00:00.000Z');
 
@@ -57,7 +57,7 @@ export interface ScenarioRun {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;
-  /** The Drizzle project directory, with `snapshot.json` in it. */
+  /** The Drizzle project directory, with the snapshot (`snapshot.<target>.json`) in it. */
   readonly projectDir: string;
 }
 
