@@ -6,17 +6,23 @@ import { cac, type CAC } from 'cac';
 import { checkOptions, closestFlag, optionSpecs } from './cli-options.js';
 import { ExitCode, type CliIo } from './cli-io.js';
 import { redactUrlsIn } from './commands/redact-output.js';
-import { registerCapture } from './commands/capture.js';
-import { registerVerify } from './commands/verify.js';
+import { registerCapture, type CaptureCommandDeps } from './commands/capture.js';
+import { registerVerify, type VerifyCommandDeps } from './commands/verify.js';
 import { VERSION } from './version.js';
 
 const NAME = 'drizzle-catalog';
 
+/** What the commands take from outside besides `io` (the clock, for one); tests pin them. */
+export interface CliDeps {
+  readonly capture?: CaptureCommandDeps;
+  readonly verify?: VerifyCommandDeps;
+}
+
 /** Builds the parser without running anything (tests call `parse(argv, { run: false })`). */
-export const createCli = (io: CliIo): CAC => {
+export const createCli = (io: CliIo, deps: CliDeps = {}): CAC => {
   const cli = cac(NAME);
-  registerCapture(cli, io);
-  registerVerify(cli, io);
+  registerCapture(cli, io, deps.capture);
+  registerVerify(cli, io, deps.verify);
   cli.help((sections) => {
     // cac prints help with console.info; route it through io so tests and pipes see it.
     io.stdout(`${sections.map((s) => (s.title ? `${s.title}:\n${s.body}` : s.body)).join('\n\n')}\n`);
@@ -84,8 +90,8 @@ const internalError = (io: CliIo, error: unknown): number => {
 };
 
 /** Runs the CLI on `argv` (without the node and script entries) and resolves to the exit code. */
-export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {
-  const cli = createCli(io);
+export const runCli = async (argv: readonly string[], io: CliIo, deps: CliDeps = {}): Promise<number> => {
+  const cli = createCli(io, deps);
   try {
     // cac prints the version with console.info; handle it here for the same reason as help.
     if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {

@@ -1,6 +1,6 @@
 /** Public library API. */
 export type * from './catalog/model.js';
-export { runCli, createCli } from './cli.js';
+export { runCli, createCli, type CliDeps } from './cli.js';
 export { ExitCode, type CliIo } from './cli-io.js';
 export { VERSION } from './version.js';
 export { capture, type Capture, type CaptureError, type CaptureOptions, type CaptureOutcome } from './capture/capture.js';
