@@ -10,7 +10,6 @@
 import { z } from 'zod';
 import type { Catalog } from '../catalog/model.js';
 import type { MigrationsJournal } from '../capture/queries/migrations.js';
-
 import { FORMAT_VERSION, TOOL_NAME } from './format-constants.js';
 
 export { FORMAT_VERSION, SNAPSHOT_SCHEMA_ID, SNAPSHOT_SCHEMA_URL, TOOL_NAME } from './format-constants.js';
@@ -20,6 +19,14 @@ const identifier = z.string().min(1, 'a PostgreSQL name is never empty');
 const bigintText = z.string().regex(/^-?\d+$/, 'expected an integer written as a string (a bigint)');
 const sqlText = z.string();
 
+/**
+ * NOTE: PostgreSQL records the dimensions a column declares (`attndims`) without enforcing
+ * them, and accepts hundreds (`int[][]...`); values hold at most 6 (MAXDIM). A bound far
+ * above anything declared keeps a corrupted number (1041641834) from reaching verify,
+ * which spells the type with one `[]` per dimension.
+ */
+const MAX_DIMENSIONS = 1000;
+
 const qualifiedName = { schema: identifier, name: identifier } as const;
 
 const columnType = z
@@ -27,7 +34,11 @@ const columnType = z
     name: z.string().describe('format_type() spelling without array brackets; for a user-defined type, its name'),
     schema: identifier.nullable().describe('Schema of a user-defined type; null for built-in types'),
     category: z.enum(['base', 'enum', 'domain', 'composite', 'range', 'other']),
-    dimensions: z.int().nonnegative().describe('0 for a scalar, 1 for integer[], 2 for integer[][]'),
+    dimensions: z
+      .int()
+      .nonnegative()
+      .max(MAX_DIMENSIONS)
+      .describe('0 for a scalar, 1 for integer[], 2 for integer[][]'),
   })
   .meta({ id: 'ColumnType' });
 

@@ -21,8 +21,11 @@ const modulesLoadedBy = async (args: readonly string[]): Promise<readonly string
 
 /** What only verify needs (the diff's verdict values name --fail-on's choices in the help). */
 const VERIFY_ONLY = /^src\/(diff\/(?!verdict|finding-kinds)|sql\/|schema\/|naming\/|report\/|config\/|history\/|plan\/)|^node_modules\/(drizzle-kit|pg-query-emscripten|pluralize|picomatch)\//;
-/** What only capture needs (the interrupt handlers' atomic writes and the journal's default name excepted). */
-const CAPTURE_ONLY = /^src\/(capture\/(?!queries\/migrations)|snapshot\/(?!atomic-write))|^node_modules\/(pg|zod)\//;
+/**
+ * What only capture needs, except the interrupt handlers' atomic writes, the journal's
+ * default name (capture's help) and the URL parsing the CLI's output redaction uses.
+ */
+const CAPTURE_ONLY = /^src\/(capture\/(?!queries\/migrations|url)|snapshot\/(?!atomic-write))|^node_modules\/(pg|zod)\//;
 
 describe('lazy command loading', () => {
   it('--help loads neither the capture nor the verify machinery', async () => {
