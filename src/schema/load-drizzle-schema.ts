@@ -5,7 +5,7 @@
 import type { Catalog } from '../catalog/model.js';
 import type { Result } from '../config/errors.js';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.js';
-import { generateDrizzleJson } from './drizzle-kit-json.js';
+import { generateDrizzleJson, loadDrizzleKitApi } from './drizzle-kit-json.js';
 import { loadSchemaModules } from './load-modules.js';
 import { drizzleJsonToCatalog } from './to-catalog.js';
 import { createModuleLoader, findTsconfig } from './ts-loader.js';
@@ -29,6 +29,7 @@ export interface DrizzleSchema {
 }
 
 export const loadDrizzleSchema = async (options: LoadDrizzleSchemaOptions): Promise<Result<DrizzleSchema>> => {
+  await loadDrizzleKitApi();
   const loader = createModuleLoader({ tsconfig: findTsconfig(options.cwd) });
   try {
     const resolved = await resolveConfig({ ...options, loader });
