@@ -123,10 +123,13 @@ const renamedColumnsOf = (match: CatalogMatch): ReadonlyMap<string, ReadonlySet<
     ]),
   );
 
-const comparePairs = (schema: Catalog, database: Catalog, match: CatalogMatch, normalize: Normalize): Finding[] => {
+const comparePairs = (database: Catalog, match: CatalogMatch, normalize: Normalize): Finding[] => {
   const translated = translateDatabase(database, collectRenames(match));
-  const expressions = indexExpressions([schema, translated], normalize);
   const translatedByOriginal = new Map<Table, Table>(database.tables.map((t, i) => [t, translated.tables[i] as Table]));
+  const expressions = indexExpressions(
+    match.tables.pairs.map((pair) => [pair.schema, translatedByOriginal.get(pair.database) ?? pair.database] as const),
+    normalize,
+  );
   const renamedColumns = renamedColumnsOf(match);
   const findings: Finding[] = [];
   for (const pair of match.tables.pairs) {
@@ -211,7 +214,7 @@ export const verify = (schema: Catalog, snapshot: Catalog, options: VerifyOption
   const conventions = analyzeConventions(schema, database, match);
   const findings = [
     ...nameFindings(match),
-    ...comparePairs(schema, database, match, options.normalizeExpressions ?? normalizeExpressions),
+    ...comparePairs(database, match, options.normalizeExpressions ?? normalizeExpressions),
     ...identifierFindings(schema),
     ...conventionFindings(conventions),
   ].sort(compareFindings);

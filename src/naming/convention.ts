@@ -41,9 +41,12 @@ export const inferConvention = (identifiers: readonly string[]): Convention => {
     mixed: 0,
   };
   const inflectionCounts: Record<Inflection, number> = { singular: 0, plural: 0, uncountable: 0 };
-  for (const identifier of identifiers) {
-    styleCounts[detectStyle(identifier)] += 1;
-    inflectionCounts[inflectionOf(identifier)] += 1;
+  // Names repeat (every table has its `id` and `created_at`): classify each distinct one once.
+  const occurrences = new Map<string, number>();
+  for (const identifier of identifiers) occurrences.set(identifier, (occurrences.get(identifier) ?? 0) + 1);
+  for (const [identifier, count] of occurrences) {
+    styleCounts[detectStyle(identifier)] += count;
+    inflectionCounts[inflectionOf(identifier)] += count;
   }
   return {
     style: dominant(styleCounts, VOTING_STYLES),

@@ -149,6 +149,15 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 const printed = (args: readonly unknown[]): string => args.map((arg) => String(arg)).join(' ').replace(ANSI, '');
 
 /**
+ * Loads drizzle-kit/api (and the drizzle-orm it imports), once per process.
+ *
+ * NOTE: load it before a module loader is created: tsx's `register()` turns on source maps,
+ * and Node then reads and keeps the `.map` file of every module loaded after that (drizzle-orm
+ * ships one per file, 448 of them); the schema then shares this drizzle-orm (ts-loader.ts).
+ */
+export const loadDrizzleKitApi = (): Promise<typeof import('drizzle-kit/api')> => import('drizzle-kit/api');
+
+/**
  * drizzle-kit's `generateDrizzleJson(imports, prevId, schemaFilters, casing)`, as a value:
  * the snapshot JSON and whatever drizzle-kit printed (warnings such as an unlinked policy),
  * or the error it would have exited with.
@@ -159,7 +168,7 @@ export const generateDrizzleJson = async (
   schemaFilters?: readonly string[],
   casing?: Casing,
 ): Promise<Result<{ readonly json: DrizzleKitJson; readonly warnings: readonly string[] }>> => {
-  const api = await import('drizzle-kit/api');
+  const api = await loadDrizzleKitApi();
   const output: string[] = [];
   const { exit } = process;
   const { log, warn } = console;

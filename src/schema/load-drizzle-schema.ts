@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/model.js';
 import { failure, type Result } from '../config/errors.js';
 import type { ConfigCredentials } from '../config/drizzle-config.js';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.js';
-import { generateDrizzleJson } from './drizzle-kit-json.js';
+import { generateDrizzleJson, loadDrizzleKitApi } from './drizzle-kit-json.js';
 import { displayPath } from './import-failure.js';
 import { loadSchemaModules } from './load-modules.js';
 import { drizzleJsonToCatalog } from './to-catalog.js';
@@ -33,6 +33,7 @@ export interface DrizzleSchema {
 }
 
 export const loadDrizzleSchema = async (options: LoadDrizzleSchemaOptions): Promise<Result<DrizzleSchema>> => {
+  await loadDrizzleKitApi();
   const loader = createModuleLoader({ tsconfig: findTsconfig(options.cwd) });
   try {
     const resolved = await resolveConfig({ ...options, loader });

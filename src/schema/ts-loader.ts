@@ -6,6 +6,12 @@
  * tsx's namespaced `register()` installs its ESM and CommonJS hooks once for all the files
  * of one load, and scopes them: modules get a `?tsx-namespace=` query, so every load imports
  * fresh copies and nothing leaks into the host's own module graph.
+ * Installed ES module packages are the exception (`shareInstalledPackagesHook`): a schema's
+ * drizzle-orm is the host's, not a second copy.
+ *
+ * Installed packages are the exception (`shareInstalledPackages`): a namespaced load would
+ * also load a second copy of drizzle-orm (and of drizzle-kit, which drizzle.config.ts
+ * imports), beside the one drizzle-kit/api uses.
  *
  * NOTE: tsx applies the tsconfig it is given (compiler options, `paths`) to the files that
  * tsconfig includes; without one it uses the tsconfig found from `process.cwd()`. We always
@@ -13,6 +19,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { register as registerHooks } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
@@ -60,7 +67,10 @@ const withExitAsError = async <T>(body: () => Promise<T>): Promise<T> => {
 };
 
 export const createModuleLoader = ({ tsconfig }: ModuleLoaderOptions): ModuleLoader => {
-  const api = register({ namespace: `drizzle-catalog-${randomUUID()}`, tsconfig: tsconfig ?? false });
+  const namespace = `drizzle-catalog-${randomUUID()}`;
+  const api = register({ namespace, tsconfig: tsconfig ?? false });
+  // After tsx's: hooks run last registered first.
+  registerHooks(`data:text/javascript,${encodeURIComponent(shareInstalledPackagesHook(namespace))}`);
   return {
     import: async (file) => {
       const parent = pathToFileURL(join(dirname(file), '__drizzle-catalog-importer__.js')).href;
@@ -75,6 +85,29 @@ export const createModuleLoader = ({ tsconfig }: ModuleLoaderOptions): ModuleLoa
     close: () => api.unregister(),
   };
 };
+
+/**
+ * A resolve hook to run before tsx's: an ES module file of an installed package
+ * (`node_modules/**.js|.mjs`) that tsx would load in our namespace is loaded under its plain
+ * URL instead, so a schema's `drizzle-orm` is the very module instance drizzle-kit/api
+ * loaded (as when drizzle-kit itself loads a schema), not a second copy. Our own files,
+ * TypeScript files and CommonJS files (tsx keeps their namespace in the path) keep the
+ * namespace, so a second load of an edited schema still sees the new files.
+ *
+ * Hooks cannot be removed: once the loader is closed, tsx's hook stops adding the
+ * namespace and this one has nothing left to do.
+ */
+const shareInstalledPackagesHook = (namespace: string): string => `
+export async function resolve(specifier, context, nextResolve) {
+  const resolved = await nextResolve(specifier, context);
+  if (resolved.format !== 'module' || !resolved.url.startsWith('file:')) return resolved;
+  const url = new URL(resolved.url);
+  if (url.search !== ${JSON.stringify(`?tsx-namespace=${namespace}`)}) return resolved;
+  if (!url.pathname.includes('/node_modules/') || !/\\.m?js$/.test(url.pathname)) return resolved;
+  url.search = '';
+  return { ...resolved, url: url.href };
+}
+`;
 
 /**
  * Formats `error.stack` now, with Node's own formatter, which applies tsx's source maps

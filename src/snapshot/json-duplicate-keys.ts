@@ -4,6 +4,10 @@
  * below `"notNull": true` would load as a different schema than the one the file seems
  * to show. Run on text JSON.parse accepted, so it only follows the structure; iterative,
  * like json-position.ts, whatever the nesting.
+ *
+ * Every snapshot verify loads goes through this (20 MB at 2,000 tables), so a quick count
+ * comes first (`mayHaveDuplicateKey`): the file has a repeated key iff it holds more keys
+ * than the parsed document. Only then does `findDuplicateKey` look for where.
  */
 import type { PathSegment } from './json-path.js';
 
@@ -24,6 +28,56 @@ interface Frame {
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+
+/** Offset of the quote that closes the string whose opening quote is at `start`. */
+const stringEnd = (text: string, start: number): number => {
+  let end = text.indexOf('"', start + 1);
+  while (end !== -1) {
+    let backslashes = 0;
+    while (text.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes += 1;
+    if (backslashes % 2 === 0) return end;
+    end = text.indexOf('"', end + 1);
+  }
+  return text.length;
+};
+
+/** How many keys `text` (valid JSON) writes: the strings followed by a colon. */
+const keysInText = (text: string): number => {
+  let count = 0;
+  for (let start = text.indexOf('"'); start !== -1; ) {
+    let next = stringEnd(text, start) + 1;
+    let code = text.charCodeAt(next);
+    while (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09) code = text.charCodeAt((next += 1));
+    if (code === 0x3a) count += 1;
+    start = text.indexOf('"', next);
+  }
+  return count;
+};
+
+/** How many keys the objects of a parsed JSON document hold, nested ones included. */
+const keysInDocument = (document: unknown): number => {
+  let count = 0;
+  const pending: unknown[] = [document];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === 'object' && item !== null) pending.push(item);
+      continue;
+    }
+    for (const item of Object.values(value)) {
+      count += 1;
+      if (typeof item === 'object' && item !== null) pending.push(item);
+    }
+  }
+  return count;
+};
+
+/**
+ * False when `text` (valid JSON) certainly writes no key twice in one object: JSON.parse
+ * (`document`) keeps one property per distinct key, so a repeat shows as a missing key.
+ */
+export const mayHaveDuplicateKey = (text: string, document: unknown): boolean => keysInText(text) !== keysInDocument(document);
 
 /** The first duplicated key in `text` (valid JSON), or null. */
 export const findDuplicateKey = (text: string): DuplicateKey | null => {

@@ -8,7 +8,7 @@ import { VERSION } from '../version.js';
 import { SNAPSHOT_ERRORS, type SnapshotError } from './errors.js';
 import { snapshotV1Schema, TOOL_NAME, type Snapshot } from './format.js';
 import { describeJsonPath, formatJsonPath, type PathSegment } from './json-path.js';
-import { findDuplicateKey } from './json-duplicate-keys.js';
+import { findDuplicateKey, mayHaveDuplicateKey } from './json-duplicate-keys.js';
 import { findJsonSyntaxError, positionOf } from './json-position.js';
 import { DEFAULT_CHAIN, oldestReadableFormat, upgradeDocument, type JsonObject, type UpgradeChain } from './upgrade.js';
 
@@ -110,7 +110,7 @@ export const parseSnapshot = (text: string, path: string, options: ParseOptions 
     });
   }
 
-  const repeatedKey = findDuplicateKey(body);
+  const repeatedKey = mayHaveDuplicateKey(body, document) ? findDuplicateKey(body) : null;
   if (repeatedKey !== null) {
     const { line, column } = positionOf(body, repeatedKey.offset, '');
     const jsonPath = formatJsonPath(repeatedKey.path);

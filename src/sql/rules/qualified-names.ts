@@ -14,13 +14,15 @@ import type { Rule } from './rule.js';
  */
 const IMPLIED_SCHEMAS = new Set(['pg_catalog', 'public']);
 
+const NAMED_NODES = [
+  ['FuncCall', 'funcname'],
+  ['A_Expr', 'name'],
+  ['CollateClause', 'collname'],
+] as const;
+
 /** Function, operator and collation names: `FuncCall.funcname`, `A_Expr.name`, `CollateClause.collname`. */
 export const unqualifiedBuiltinNames: Rule = (node) => {
-  for (const [type, key] of [
-    ['FuncCall', 'funcname'],
-    ['A_Expr', 'name'],
-    ['CollateClause', 'collname'],
-  ] as const) {
+  for (const [type, key] of NAMED_NODES) {
     const fields = fieldsOf(node, type);
     const names = stringList(fields?.[key]);
     if (fields !== undefined && names !== undefined && names.length === 2 && IMPLIED_SCHEMAS.has(names[0] ?? '')) {
