@@ -14,6 +14,7 @@ import { loadSnapshot } from '../snapshot/load.js';
 import { formatSnapshotError } from '../snapshot/errors.js';
 import type { Snapshot } from '../snapshot/format.js';
 import { ExitCode, type CliIo } from '../cli-io.js';
+import { collectGarbage } from './collect-garbage.js';
 import { withConsoleOn } from './console-redirect.js';
 
 const COMMAND = 'drizzle-catalog verify';
@@ -127,6 +128,7 @@ export const runVerify = async (options: Record<string, unknown>, io: CliIo, dep
 
   const snapshot = await loadSnapshot(resolve(io.cwd, flags.snapshot), { displayPath: flags.snapshot });
   if (!snapshot.ok) return fail(formatSnapshotError(snapshot.error));
+  collectGarbage();
 
   // User modules may print while they load; keep stdout for the report (--format json).
   const schema = await withConsoleOn(io.stderr, () =>
