@@ -1,6 +1,6 @@
 /** Public library API. */
 export type * from './catalog/model.js';
-export { runCli, createCli } from './cli.js';
+export { runCli, createCli, type CliDeps } from './cli.js';
 export { ExitCode, type CliIo } from './cli-io.js';
 export { VERSION } from './version.js';
 export { capture, type Capture, type CaptureError, type CaptureOptions, type CaptureOutcome } from './capture/capture.js';
@@ -53,7 +53,22 @@ export {
   type PushPrompt,
   type DatabaseFilter,
 } from './diff/index.js';
-export { renderText, renderJson, toJsonReport, JSON_FORMAT_VERSION } from './report/index.js';
+export {
+  renderText,
+  renderJson,
+  toJsonReport,
+  JSON_FORMAT_VERSION,
+  renderMarkdown,
+  renderGithub,
+  verifyOutputSchema,
+  type JsonReport,
+  type MarkdownReportOptions,
+  type GithubReportOptions,
+  type SourceFile,
+} from './report/index.js';
+export type { HistoryInput, HistoryReport } from './diff/index.js';
+export { buildRenamePlan, type RenamePlan, type RenamePlanResult, type PlanIssue } from './plan/sql-plan.js';
+export { hintDecisions } from './plan/hint-decisions.js';
 export { normalizeExpressions, validateStatements } from './sql/index.js';
 export { readMigrationFolder, checkMigrationHistory, type HistoryFinding, type AppliedMigration } from './history/index.js';
 export { buildHintsFile } from './plan/hints.js';

@@ -8,7 +8,7 @@
  *
  * This file and bin.ts are the only places that end the process; commands never do.
  */
-import { interruptWrites } from './snapshot/write.js';
+import { interruptWrites } from './snapshot/atomic-write.js';
 
 export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 export type HandledSignal = keyof typeof SIGNAL_EXIT_CODES;

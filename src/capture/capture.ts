@@ -1,7 +1,10 @@
 /**
  * capture(): reads a PostgreSQL catalog through any Queryable into a Catalog, in one
- * read-only REPEATABLE READ transaction, with a constant number of queries (one per
- * object kind, whatever the number of tables).
+ * read-only REPEATABLE READ transaction, with a small constant number of statements
+ * whatever the number of tables: the transaction's start and settings, a probe (server,
+ * schemas, journal), the three large kinds (columns, indexes, constraints) one
+ * statement each, every small kind together in one more, the catalog-change check, and
+ * the commit: 8.
  */
 import type { Catalog, Column, QualifiedName, Table } from '../catalog/model.js';
 import { sortCatalog } from '../catalog/sort.js';
@@ -10,17 +13,18 @@ import { countingQueryable, type Queryable } from './queryable.js';
 import { readCatalogChange } from './queries/changes.js';
 import { readColumns } from './queries/columns.js';
 import { NO_CONSTRAINTS, readConstraints, type TableConstraints } from './queries/constraints.js';
-import { readDomains } from './queries/domains.js';
-import { readEnums } from './queries/enums.js';
-import { readExtensions } from './queries/extensions.js';
+import { domainsQuery } from './queries/domains.js';
+import { enumsQuery } from './queries/enums.js';
+import { extensionsQuery } from './queries/extensions.js';
 import { readIndexes } from './queries/indexes.js';
-import { DEFAULT_MIGRATIONS_TABLE, readMigrations, type MigrationsJournal } from './queries/migrations.js';
-import { readPolicies } from './queries/policies.js';
-import { readSequences } from './queries/sequences.js';
+import { DEFAULT_MIGRATIONS_TABLE, journalQuery, type MigrationsJournal } from './queries/migrations.js';
+import { policiesQuery } from './queries/policies.js';
+import { sequencesQuery } from './queries/sequences.js';
 import { readServer, type ServerInfo } from './queries/server.js';
 import { tableKey } from './queries/shared.js';
-import { readTables, type TableShell } from './queries/tables.js';
-import { readViews } from './queries/views.js';
+import { tablesQuery, type TableShell } from './queries/tables.js';
+import { readTogether } from './queries/together.js';
+import { viewsQuery } from './queries/views.js';
 import { DEFAULT_STATEMENT_TIMEOUT_MS, readOnlyTransaction } from './transaction.js';
 
 export interface CaptureOptions {
@@ -40,7 +44,7 @@ export interface Capture {
   readonly schemaFilter: readonly string[] | null;
   /** The journal's rows, or null when the table is absent or unreadable (see warnings). */
   readonly migrations: MigrationsJournal | null;
-  /** Statements sent to the server, transaction control included. */
+  /** Round trips to the server (statements, or groups of them sent at once), transaction control included. */
   readonly queries: number;
   /** Things the user should know that did not stop the capture. */
   readonly warnings: readonly string[];
@@ -72,21 +76,27 @@ export const capture = async (options: CaptureOptions): Promise<CaptureOutcome> 
     const missing = (schemaFilter ?? []).filter((schema) => !probe.schemas.includes(schema));
     if (missing.length > 0) return { ok: false as const, missing, probe };
     const schemas = probe.schemas;
-    // Sequential on purpose: one connection runs one statement at a time anyway.
-    const tables = await readTables(q, schemas);
-    const columns = await readColumns(q, schemas);
-    const constraints = await readConstraints(q, schemas);
-    const indexes = await readIndexes(q, schemas);
-    const policies = await readPolicies(q, schemas);
-    const enums = await readEnums(q, schemas);
-    const domains = await readDomains(q, schemas);
-    const sequences = await readSequences(q, schemas);
-    const views = await readViews(q, schemas);
-    const extensions = await readExtensions(q);
-    const migrations = probe.journal === 'present' ? await readMigrations(q, journalTable) : null;
-    // Last, so it sees any rename or drop that could have reached an earlier read.
-    const change = await readCatalogChange(q, schemas);
+    // All sent at once: the connection runs them one after another, in this order, and
+    // the server reads the next kind while the previous one is mapped here. The change
+    // check goes last, so that it runs after every read whose deparsed text it vouches for.
+    const [columns, indexes, constraints, small, change] = await Promise.all([
+      readColumns(q, schemas),
+      readIndexes(q, schemas),
+      readConstraints(q, schemas),
+      readTogether(q, schemas, {
+        tables: tablesQuery,
+        policies: policiesQuery,
+        enums: enumsQuery,
+        domains: domainsQuery,
+        sequences: sequencesQuery,
+        views: viewsQuery,
+        extensions: extensionsQuery,
+        migrations: journalQuery(journalTable, probe.journal === 'present'),
+      }),
+      readCatalogChange(q, schemas),
+    ]);
     if (change !== null) throw catalogChanged(`${change.kind} ${change.was}`, 'renamed, moved or dropped');
+    const { tables, policies, enums, domains, sequences, views, extensions, migrations } = small;
     const assembled = tables.map((shell) => assembleTable(shell, { columns, constraints, indexes, policies }));
     const catalog: Catalog = {
       schemas,

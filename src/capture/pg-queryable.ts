@@ -5,12 +5,33 @@
 import pg from 'pg';
 import type { Queryable, QueryResult } from './queryable.js';
 
-export const pgQueryable = (client: pg.ClientBase): Queryable => ({
-  query: async <Row extends object>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> => {
-    const result = await client.query(sql, [...params]);
-    return { rows: result.rows as Row[] };
-  },
-});
+/**
+ * NOTE: pg 8.23 deprecates calling query() while another query runs (pg 9 drops that
+ * queue) except on a client in pipeline mode (`pipeline: true`), which sends each query
+ * at once and lets the server run them back to back. connectPg makes such a client; on
+ * any other client, queries wait here for the previous one, in call order.
+ */
+export const pgQueryable = (client: pg.ClientBase): Queryable => {
+  const pipelined = (client as Partial<Pick<pg.Client, 'pipeline'>>).pipeline === true;
+  let previous: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(send: () => Promise<T>): Promise<T> => {
+    if (pipelined) return send();
+    const sent = previous.then(send);
+    previous = sent.catch(() => undefined);
+    return sent;
+  };
+  return {
+    query: async <Row extends object>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> => {
+      const result = await inTurn(() => client.query(sql, [...params]));
+      return { rows: result.rows as Row[] };
+    },
+    // NOTE: pg uses the simple query protocol when a query has no parameters, and that
+    // protocol accepts several statements in one message.
+    exec: async (sql: string): Promise<void> => {
+      await inTurn(() => client.query(sql));
+    },
+  };
+};
 
 export interface PgConnectOptions {
   readonly connectTimeoutMs: number;
@@ -50,6 +71,8 @@ export const connectPg = async (url: string, options: PgConnectOptions): Promise
     query_timeout: options.queryTimeoutMs,
     application_name: 'drizzle-catalog',
     enableChannelBinding: wantsChannelBinding(url),
+    // Capture sends its reads without waiting for each answer (see pgQueryable).
+    pipeline: true,
   });
   // NOTE: an idle pg.Client emits 'error' when the server goes away; without a listener
   // Node crashes the process. The pending query (if any) rejects with the same error.

@@ -5,14 +5,25 @@
  */
 import type { Queryable, QueryResult } from './queryable.js';
 
-/** The part of PGlite's API capture uses. */
+/** The part of PGlite's API capture uses (`exec` runs several statements at once). */
 export interface PgliteLike {
   query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  exec?(sql: string): Promise<unknown>;
 }
 
-export const pgliteQueryable = (db: PgliteLike): Queryable => ({
-  query: async <Row extends object>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> => {
-    const result = await db.query<Row>(sql, [...params]);
-    return { rows: result.rows };
-  },
-});
+export const pgliteQueryable = (db: PgliteLike): Queryable => {
+  const exec = db.exec?.bind(db);
+  return {
+    query: async <Row extends object>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> => {
+      const result = await db.query<Row>(sql, [...params]);
+      return { rows: result.rows };
+    },
+    ...(exec === undefined
+      ? {}
+      : {
+          exec: async (sql: string): Promise<void> => {
+            await exec(sql);
+          },
+        }),
+  };
+};

@@ -2,25 +2,24 @@
  * `drizzle-catalog verify`: flags → load the snapshot and the Drizzle schema → verify() →
  * report → exit code. Offline: it reads files and opens no network connection.
  */
-import { relative, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { CAC } from 'cac';
 import type { Catalog } from '../catalog/model.js';
-import { createTablesFilter } from '../config/tables-filter.js';
 import type { InputError } from '../config/errors.js';
-import { DEFAULT_FAIL_ON, FAIL_ON_VALUES, verify, type FailOn, type VerifyResult } from '../diff/index.js';
-import { renderJson, renderText } from '../report/index.js';
-import { loadDrizzleSchema, type DrizzleSchema } from '../schema/load-drizzle-schema.js';
-import { loadSnapshot } from '../snapshot/load.js';
-import { formatSnapshotError } from '../snapshot/errors.js';
+import type { VerifyResult } from '../diff/index.js';
+import { DEFAULT_FAIL_ON, FAIL_ON_VALUES, type FailOn } from '../diff/verdict.js';
+import type { DrizzleSchema } from '../schema/load-drizzle-schema.js';
 import type { Snapshot } from '../snapshot/format.js';
 import { ExitCode, type CliIo } from '../cli-io.js';
 import { collectGarbage } from './collect-garbage.js';
 import { withConsoleOn } from './console-redirect.js';
+import { redactingIo, secretsOfCredentials, secretsOfUrl } from './redact-output.js';
 
 const COMMAND = 'drizzle-catalog verify';
 export const DEFAULT_SNAPSHOT = 'snapshots/production.json';
 export const DEFAULT_MAX_AGE_DAYS = 30;
-export const REPORT_FORMATS = ['text', 'json'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'markdown', 'github'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface VerifyCommandDeps {
@@ -43,9 +42,18 @@ export const registerVerify = (cli: CAC, io: CliIo, deps: VerifyCommandDeps = {}
     .option('--fail-on <risk>', `Lowest risk that makes the exit code 1: ${FAIL_ON_VALUES.join(' | ')}`, { default: DEFAULT_FAIL_ON })
     .option('--max-age <days>', 'Warn when the snapshot is older than this many days', { default: DEFAULT_MAX_AGE_DAYS })
     .option('--color', 'Colour the text report (default: when stdout is a terminal and NO_COLOR is unset; --no-color to turn off)')
+    .option(
+      '--migrations <dir>',
+      "drizzle migrations folder to check against the snapshot's migrations table (default: the config's out, or ./drizzle, when it holds meta/_journal.json)",
+    )
+    .option('--plan <file>', 'Write the renames verify is confident about as one SQL transaction, e.g. --plan rename-plan.sql (drops are never written)')
+    .option('--hints <file>', "Write verify's rename/create answers as a drizzle-kit 1.0 hints file, e.g. --hints hints.json (for push --hints-file)")
     .example('  $ drizzle-catalog verify                       # drizzle.config.ts + snapshots/production.json')
     .example('  $ drizzle-catalog verify --format json --fail-on high > verify.json')
     .example('  $ drizzle-catalog verify --config apps/api/drizzle.config.ts --snapshot snapshots/staging.json')
+    .example('  $ drizzle-catalog verify --format github --fail-on high     # annotations + job summary in GitHub Actions')
+    .example('  $ drizzle-catalog verify --format markdown > verify.md      # a pull-request comment')
+    .example('  $ drizzle-catalog verify --plan rename-plan.sql --hints hints.json')
     .action((options: Record<string, unknown>): Promise<number> => runVerify(options, io, deps));
 };
 
@@ -117,7 +125,41 @@ const withoutJournal = (catalog: Catalog, snapshot: Snapshot, schema: DrizzleSch
 const labelOf = (cwd: string, schema: DrizzleSchema): string =>
   (schema.config.configPath === null ? schema.files : [schema.config.configPath]).map((p) => relative(cwd, p) || p).join(', ');
 
-export const runVerify = async (options: Record<string, unknown>, io: CliIo, deps: VerifyCommandDeps = {}): Promise<number> => {
+/**
+ * What verify runs on (the diff, the TypeScript loader, drizzle-kit, the snapshot format,
+ * the CI outputs), loaded when it runs rather than with the CLI, so that capture and
+ * --help load none of it.
+ */
+const loadVerifyModules = async () => {
+  const [tablesFilter, diff, report, schemaLoader, snapshotLoader, snapshotErrors, ci] = await Promise.all([
+    import('../config/tables-filter.js'),
+    import('../diff/index.js'),
+    import('../report/index.js'),
+    import('../schema/load-drizzle-schema.js'),
+    import('../snapshot/load.js'),
+    import('../snapshot/errors.js'),
+    import('./verify-ci.js'),
+  ]);
+  return {
+    createTablesFilter: tablesFilter.createTablesFilter,
+    verify: diff.verify,
+    filterDatabase: diff.filterDatabase,
+    renderJson: report.renderJson,
+    renderMarkdown: report.renderMarkdown,
+    renderText: report.renderText,
+    loadDrizzleSchema: schemaLoader.loadDrizzleSchema,
+    loadSnapshot: snapshotLoader.loadSnapshot,
+    formatSnapshotError: snapshotErrors.formatSnapshotError,
+    loadHistory: ci.loadHistory,
+    readCiFlags: ci.readCiFlags,
+    renderGithubOutput: ci.renderGithubOutput,
+    writeArtifacts: ci.writeArtifacts,
+  };
+};
+
+export const runVerify = async (options: Record<string, unknown>, rawIo: CliIo, deps: VerifyCommandDeps = {}): Promise<number> => {
+  // Verify needs no credentials, but the modules it imports may hold and print them.
+  const io = redactingIo(rawIo, secretsOfUrl(rawIo.env['DATABASE_URL'] ?? ''));
   const fail = (message: string): number => {
     io.stderr(`${COMMAND}: ${message}\n`);
     return ExitCode.usage;
@@ -125,26 +167,56 @@ export const runVerify = async (options: Record<string, unknown>, io: CliIo, dep
   const parsed = readFlags(options, io);
   if (!parsed.ok) return fail(`${parsed.message}\n  hint: run \`${COMMAND} --help\` for the options and examples`);
   const flags = parsed.flags;
+  const {
+    createTablesFilter,
+    verify,
+    filterDatabase,
+    renderJson,
+    renderMarkdown,
+    renderText,
+    loadDrizzleSchema,
+    loadSnapshot,
+    formatSnapshotError,
+    loadHistory,
+    readCiFlags,
+    renderGithubOutput,
+    writeArtifacts,
+  } = await loadVerifyModules();
+  const ci = readCiFlags(options);
+  if (!ci.ok) return fail(`${ci.message}\n  hint: run \`${COMMAND} --help\` for the options and examples`);
 
+  if (statSync(resolve(io.cwd, flags.snapshot), { throwIfNoEntry: false })?.isDirectory()) {
+    return fail(`--snapshot ${flags.snapshot} is a directory, not a snapshot file\n  hint: name the file capture wrote, e.g. --snapshot ${join(flags.snapshot, 'production.json')}`);
+  }
   const snapshot = await loadSnapshot(resolve(io.cwd, flags.snapshot), { displayPath: flags.snapshot });
   if (!snapshot.ok) return fail(formatSnapshotError(snapshot.error));
   collectGarbage();
 
   // User modules may print while they load; keep stdout for the report (--format json).
-  const schema = await withConsoleOn(io.stderr, () =>
+  // Held until the config's credentials are known, so that a password printed while the
+  // config itself is imported is masked too.
+  const printed: string[] = [];
+  const schema = await withConsoleOn((text) => printed.push(text), () =>
     loadDrizzleSchema({
       cwd: io.cwd,
       ...(flags.config === undefined ? {} : { configPath: flags.config }),
       ...(flags.schema === undefined ? {} : { schemaOverride: flags.schema }),
+      onCredentials: (credentials) => io.learn(secretsOfCredentials(credentials)),
     }),
-  );
+  ).finally(() => printed.length > 0 && io.stderr(printed.join('')));
   if (!schema.ok) return fail(describeInputError(schema.error));
   for (const warning of schema.warnings) io.stderr(`${COMMAND}: warning: ${warning}\n`);
 
+  const history = await loadHistory(io, ci.flags, schema, snapshot.snapshot);
+  if (!history.ok) return fail(history.message);
+
   const { config } = schema.config;
-  const result: VerifyResult = verify(schema.catalog, withoutJournal(snapshot.snapshot.catalog, snapshot.snapshot, schema), {
+  const databaseFilter = { schemas: config.schemaFilter, tables: createTablesFilter(config.tablesFilter, config.extensionsFilters) };
+  const database = withoutJournal(snapshot.snapshot.catalog, snapshot.snapshot, schema);
+  const result: VerifyResult = verify(schema.catalog, database, {
     failOn: flags.failOn,
-    databaseFilter: { schemas: config.schemaFilter, tables: createTablesFilter(config.tablesFilter, config.extensionsFilters) },
+    databaseFilter,
+    ...(history.history === null ? {} : { history: history.history.input }),
     snapshotAge: {
       capturedAt: snapshot.snapshot.metadata.capturedAt,
       now: (deps.now ?? (() => new Date()))().toISOString(),
@@ -152,10 +224,19 @@ export const runVerify = async (options: Record<string, unknown>, io: CliIo, dep
     },
   });
 
+  const artifacts = await writeArtifacts(io, ci.flags, result, filterDatabase(database, databaseFilter), flags.snapshot);
+  if (!artifacts.ok) return fail(artifacts.message);
+  for (const note of artifacts.notes) io.stderr(`${COMMAND}: ${note}\n`);
+
+  const labels = { snapshotLabel: flags.snapshot, schemaLabel: labelOf(io.cwd, schema) };
   io.stdout(
     flags.format === 'json'
       ? renderJson(result)
-      : renderText(result, { color: flags.color, snapshotLabel: flags.snapshot, schemaLabel: labelOf(io.cwd, schema) }),
+      : flags.format === 'markdown'
+        ? renderMarkdown(result, labels)
+        : flags.format === 'github'
+          ? await renderGithubOutput(io, result, schema, history.history, labels)
+          : renderText(result, { color: flags.color, ...labels }),
   );
   return result.exitCode;
 };

@@ -107,3 +107,22 @@ export const parseDrizzleConfig = (raw: unknown, path: string): Result<{ readonl
     },
   };
 };
+
+/** The credentials a config holds (drizzle-kit's `dbCredentials`), as far as they are strings. */
+export interface ConfigCredentials {
+  readonly url: string | null;
+  readonly password: string | null;
+}
+
+/**
+ * `dbCredentials.url` and `dbCredentials.password` of a config's raw value, valid or not:
+ * whoever prints anything while the config is in play must know what to mask.
+ */
+export const credentialsOf = (raw: unknown): ConfigCredentials => {
+  const credentials = isRecord(raw) ? raw['dbCredentials'] : undefined;
+  const field = (key: string): string | null => {
+    const value = isRecord(credentials) ? credentials[key] : undefined;
+    return typeof value === 'string' && value !== '' ? value : null;
+  };
+  return { url: field('url'), password: field('password') };
+};

@@ -1,6 +1,6 @@
 /** The drizzle-kit config as verify reads it. */
 export { CONFIG_FILE_NAMES } from './load-config.js';
-export { parseDrizzleConfig, type Casing, type DrizzleConfig } from './drizzle-config.js';
+export { credentialsOf, parseDrizzleConfig, type Casing, type ConfigCredentials, type DrizzleConfig } from './drizzle-config.js';
 export {
   INPUT_ERROR_TITLES,
   type ImportFailedError,

@@ -26,7 +26,19 @@ export const CONFIG_FILE_NAMES = [
 export const findConfigFile = (cwd: string, configPath?: string): Result<{ readonly path: string }> => {
   if (configPath !== undefined) {
     const path = resolve(cwd, configPath);
-    if (existsSync(path) && statSync(path).isFile()) return { ok: true, path };
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (stats?.isFile()) return { ok: true, path };
+    if (stats?.isDirectory()) {
+      const inside = CONFIG_FILE_NAMES.find((name) => existsSync(join(path, name)));
+      return failure({
+        code: 'config-not-found',
+        path: displayPath(path, cwd),
+        message: `--config ${configPath} is a directory, not a config file`,
+        hint: inside
+          ? `name the file: --config ${join(configPath, inside)}`
+          : `name the drizzle-kit config file itself, e.g. --config ${join(configPath, 'drizzle.config.ts')}`,
+      });
+    }
     return failure({
       code: 'config-not-found',
       path: displayPath(path, cwd),
@@ -41,7 +53,7 @@ export const findConfigFile = (cwd: string, configPath?: string): Result<{ reado
   return failure({
     code: 'config-not-found',
     path: cwd,
-    message: `no drizzle.config.{ts,mts,js,mjs,cjs,json} in ${cwd}`,
+    message: 'no drizzle.config.{ts,mts,js,mjs,cjs,json} in this directory',
     hint: 'run from the directory holding drizzle.config.ts, pass --config FILE, or name the schema files with --schema',
   });
 };
@@ -77,9 +89,22 @@ export const importConfigFile = async (
       });
     }
   }
+  let namespace: Readonly<Record<string, unknown>>;
   try {
-    return { ok: true, raw: unwrapDefault(await loader.import(path)) };
+    namespace = await loader.import(path);
   } catch (error) {
     return failure({ code: 'config-import-failed', ...describeImportFailure(error, path, cwd) });
   }
+  // NOTE: drizzle-kit reads `module.default ?? module`, so named exports (`export const
+  // dialect = ...`) do work; a module with neither is a config exported by name.
+  if (!('default' in namespace) && !('dialect' in namespace)) {
+    const names = Object.keys(namespace).sort();
+    return failure({
+      code: 'config-invalid',
+      path: displayPath(path, cwd),
+      message: `the config file has no default export${names.length > 0 ? ` (it exports ${names.map((n) => `\`${n}\``).join(', ')})` : ''}`,
+      hint: "export the config as the default export: `export default defineConfig({ dialect: 'postgresql', schema: './src/db/schema.ts' })`",
+    });
+  }
+  return { ok: true, raw: unwrapDefault(namespace) };
 };

@@ -4,7 +4,7 @@
 import { dirname } from 'node:path';
 import { displayPath } from '../schema/import-failure.js';
 import { createModuleLoader, findTsconfig, type ModuleLoader } from '../schema/ts-loader.js';
-import { parseDrizzleConfig, type DrizzleConfig } from './drizzle-config.js';
+import { credentialsOf, parseDrizzleConfig, type ConfigCredentials, type DrizzleConfig } from './drizzle-config.js';
 import { failure, type Result } from './errors.js';
 import { findConfigFile, importConfigFile } from './load-config.js';
 import { expandSchemaPaths } from './schema-files.js';
@@ -18,6 +18,8 @@ export interface ResolveConfigOptions {
   readonly schemaOverride?: readonly string[];
   /** A loader to reuse (the caller closes it); by default one is made for the config and closed. */
   readonly loader?: ModuleLoader;
+  /** Told the config's credentials as soon as it is imported, before validation, so output can mask them. */
+  readonly onCredentials?: (credentials: ConfigCredentials) => void;
 }
 
 export interface ResolvedConfig {
@@ -74,6 +76,7 @@ export const resolveConfig = async (options: ResolveConfigOptions): Promise<Resu
     try {
       const imported = await importConfigFile(found.path, cwd, loader);
       if (!imported.ok) return imported;
+      options.onCredentials?.(credentialsOf(imported.raw));
       const parsed = parseDrizzleConfig(imported.raw, displayPath(found.path, cwd));
       if (!parsed.ok) return parsed;
       config = parsed.config;

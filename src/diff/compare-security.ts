@@ -17,14 +17,14 @@ const schemaRls = (t: Table): boolean => t.rowLevelSecurity.enabled || t.policie
 const same = (expressions: ExpressionIndex, a: string | null, b: string | null): boolean =>
   a === null || b === null ? a === b : expressions.compare(a, null, b, null).equal;
 
+/** What drizzle-kit push compares of a policy (`squashPolicyPush`: name, as, for, to). */
+const samePushedPolicy = (a: Policy, b: Policy): boolean =>
+  a.command === b.command && a.permissive === b.permissive && [...a.roles].sort().join(',') === [...b.roles].sort().join(',');
+
 const samePolicy =
   (expressions: ExpressionIndex) =>
   (a: Policy, b: Policy): boolean =>
-    a.command === b.command &&
-    a.permissive === b.permissive &&
-    [...a.roles].sort().join(',') === [...b.roles].sort().join(',') &&
-    same(expressions, a.using, b.using) &&
-    same(expressions, a.withCheck, b.withCheck);
+    samePushedPolicy(a, b) && same(expressions, a.using, b.using) && same(expressions, a.withCheck, b.withCheck);
 
 const policyLabel = (p: Policy): string =>
   `${p.permissive ? 'PERMISSIVE' : 'RESTRICTIVE'} FOR ${p.command.toUpperCase()} TO ${[...p.roles].sort().join(', ')}` +
@@ -86,7 +86,11 @@ export const compareSecurity = (schemaTable: Table, databaseTable: Table, expres
             action: `Keep the database's name in the schema, or answer the rename at drizzle-kit's prompt.`,
           }),
         );
-    } else if (!samePolicy(expressions)(s, d))
+    } else if (!samePolicy(expressions)(s, d)) {
+      // NOTE: drizzle-kit 0.31 push neither compares nor writes USING / WITH CHECK
+      // (`squashPolicyPush`), so a difference only there is one push never fixes: a policy
+      // pushed by drizzle-kit itself has none (test/schema/pushed-objects.test.ts).
+      const clausesOnly = samePushedPolicy(s, d);
       findings.push(
         finding({
           ...base,
@@ -95,10 +99,15 @@ export const compareSecurity = (schemaTable: Table, databaseTable: Table, expres
           object: s.name,
           from: policyLabel(d),
           to: policyLabel(s),
-          message: `Policy ${show(s.name)} on ${where} is ${policyLabel(d)} in the database and ${policyLabel(s)} in the schema.`,
-          action: 'Declare the policy as the database has it, unless the change is intended.',
+          message: clausesOnly
+            ? `Policy ${show(s.name)} on ${where} differs in its USING / WITH CHECK clauses: ${policyLabel(d)} in the database, ${policyLabel(s)} in the schema. drizzle-kit push does not compare these clauses and will not change them.`
+            : `Policy ${show(s.name)} on ${where} is ${policyLabel(d)} in the database and ${policyLabel(s)} in the schema.`,
+          action: clausesOnly
+            ? 'Apply the clauses yourself (ALTER POLICY ... USING (...) WITH CHECK (...)) or through a migration from drizzle-kit generate, which writes them; push creates policies without them.'
+            : 'Declare the policy as the database has it, unless the change is intended.',
         }),
       );
+    }
   }
   return findings;
 };

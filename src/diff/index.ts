@@ -8,3 +8,5 @@ export type { NamingConventions, ConventionMismatch, ConventionFix, SideConventi
 export type { PushPrompt, RenamePrompt, DataLossPrompt, UniqueTruncatePrompt, PromptOption, PromptEntity, DataLossItem } from './prompts.js';
 export type { Normalize } from './expressions.js';
 export { filterDatabase, type DatabaseFilter } from './database-filter.js';
+export type { HistoryInput, HistoryReport } from './history.js';
+export type { Risky } from './verdict.js';

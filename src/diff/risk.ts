@@ -8,7 +8,8 @@
  *   SET NOT NULL / drops / narrowing type changes on EMPTY tables, constraints that can
  *   fail validation on tables with rows, reinterpreting type changes.
  * - high: anything that drops or rewrites data or fails on existing rows: drop a table
- *   or column with rows, narrowing or failing casts, SET NOT NULL on a table with rows,
+ *   or column with rows, narrowing casts on a table with rows, casts PostgreSQL refuses
+ *   without USING (on any table), SET NOT NULL on a table with rows,
  *   a NOT NULL column without default added to a table with rows, a primary key change
  *   on a table with rows, columns split into casing variants, an enum value removed.
  *
@@ -42,9 +43,17 @@ export const needsValue = (column: Column): boolean =>
 export const createColumnRisk = (column: Column, rows: RowEstimate): Risk =>
   needsValue(column) && isPopulated(rows) ? 'high' : 'low';
 
-/** Changing a column's type: what it does to stored values, and whether there are any. */
+/**
+ * Changing a column's type: what it does to stored values, and whether there are any.
+ *
+ * NOTE: a conversion without an implicit or assignment cast (`text` → `integer`) fails on
+ * an EMPTY table too: PostgreSQL refuses `ALTER COLUMN ... SET DATA TYPE` without USING
+ * before it reads a row ("column cannot be cast automatically"), and drizzle-kit writes no
+ * USING (except for enums). So it is high whatever the row estimate.
+ */
 export const typeChangeRisk = (change: TypeChangeClass, rows: RowEstimate): Risk => {
   if (change === 'same' || change === 'widening') return 'low';
+  if (change === 'incompatible') return 'high';
   if (!isPopulated(rows)) return change === 'reinterpreting' ? 'low' : 'medium';
   return change === 'reinterpreting' ? 'medium' : 'high';
 };

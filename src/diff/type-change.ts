@@ -36,6 +36,9 @@ type Parsed =
   | { readonly family: 'date' }
   | { readonly family: 'interval'; readonly precision: number }
   | { readonly family: 'json'; readonly binary: boolean }
+  | { readonly family: 'network'; readonly cidr: boolean }
+  | { readonly family: 'money' }
+  | { readonly family: 'bit'; readonly varying: boolean; readonly length: number | null }
   | { readonly family: 'other'; readonly name: string };
 
 const INTEGERS: Readonly<Record<string, Parsed>> = {
@@ -63,6 +66,10 @@ const parse = (name: string): Parsed => {
   if (name === 'date') return { family: 'date' };
   if ((m = name.match(/^interval(?:.*\((\d)\))?/))) return { family: 'interval', precision: m[1] ? Number(m[1]) : 6 };
   if (name === 'json' || name === 'jsonb') return { family: 'json', binary: name === 'jsonb' };
+  if (name === 'inet' || name === 'cidr') return { family: 'network', cidr: name === 'cidr' };
+  if (name === 'money') return { family: 'money' };
+  if ((m = name.match(/^bit( varying)?(?:\((\d+)\))?$/)))
+    return { family: 'bit', varying: m[1] !== undefined, length: m[2] ? Number(m[2]) : m[1] ? null : 1 };
   return { family: 'other', name };
 };
 
@@ -77,8 +84,19 @@ const change = (cls: TypeChangeClass, detail: string): TypeChange => ({ class: c
 export const classifyTypeChange = (from: ColumnType, to: ColumnType): TypeChange => {
   const label = `${spell(from)} → ${spell(to)}`;
   if (sameType(from, to)) return change('same', label);
-  if ((from.dimensions === 0) !== (to.dimensions === 0))
+  if ((from.dimensions === 0) !== (to.dimensions === 0)) {
+    // NOTE: PostgreSQL converts any value to a string type through its text form (an
+    // assignment cast, arrays included: text[] → text stores '{a,b}'); nothing converts
+    // to an array without USING. Checked against PostgreSQL in test/e2e/type-changes.test.ts.
+    const target = parse(to.name);
+    if (from.dimensions > 0 && to.category === 'base') {
+      if (target.family === 'text' || (target.family === 'varchar' && target.length === null))
+        return change('widening', `${label}: every array converts to its text form ({a,b})`);
+      if (target.family === 'varchar' || target.family === 'char')
+        return change('narrowing', `${label}: arrays whose text form is longer than ${target.length} characters make the conversion fail`);
+    }
     return change('incompatible', `${label}: between an array and a scalar there is no automatic conversion`);
+  }
   if (from.name === to.name && from.schema === to.schema)
     return change('widening', `${label}: PostgreSQL does not enforce array dimensions; the type is the same`);
   const element = classifyElement(from, to);
@@ -144,6 +162,10 @@ const classifyElement = (from: ColumnType, to: ColumnType): TypeChange => {
           ? change('widening', 'every value fits')
           : change('narrowing', 'digits are rounded away or values overflow');
       if (a.family === 'float') return change('narrowing', 'binary fractions are rounded');
+      if (a.family === 'money')
+        return b.precision === null
+          ? change('widening', 'every value fits')
+          : change('narrowing', 'values with more digits than the precision make the conversion fail');
       break;
     }
     case 'datetime':
@@ -152,6 +174,10 @@ const classifyElement = (from: ColumnType, to: ColumnType): TypeChange => {
         if (a.tz !== b.tz) return change('reinterpreting', "values are read in the TimeZone of the session that runs the change");
         return change('widening', 'every value fits');
       }
+      // timestamp → time, timestamptz → time and timestamptz → timetz are assignment casts; timestamp → timetz is not.
+      if (a.family === 'datetime' && a.base === 'timestamp' && b.base === 'time' && (a.tz || !b.tz))
+        return change('narrowing', 'the date is lost');
+      if (a.family === 'interval' && b.base === 'time' && !b.tz) return change('narrowing', 'days are lost: an interval becomes a time of day');
       if (a.family === 'date' && b.base === 'timestamp')
         return b.tz
           ? change('reinterpreting', "dates become midnight in the TimeZone of the session that runs the change")
@@ -161,6 +187,7 @@ const classifyElement = (from: ColumnType, to: ColumnType): TypeChange => {
       if (a.family === 'datetime' && a.base === 'timestamp') return change('narrowing', 'the time of day is lost');
       break;
     case 'interval':
+      if (a.family === 'datetime' && a.base === 'time' && !a.tz) return change('widening', 'every time of day is an interval');
       if (a.family === 'interval')
         return a.precision <= b.precision ? change('widening', 'every value fits') : change('narrowing', 'fractional seconds are rounded');
       break;
@@ -169,6 +196,26 @@ const classifyElement = (from: ColumnType, to: ColumnType): TypeChange => {
         return b.binary
           ? change('reinterpreting', 'duplicate keys, key order and whitespace are dropped')
           : change('widening', 'every value converts to its text form');
+      break;
+    case 'network':
+      if (a.family === 'network')
+        return b.cidr
+          ? change('narrowing', 'addresses with bits set to the right of the netmask make the conversion fail')
+          : change('widening', 'every network is an address');
+      break;
+    case 'money':
+      // NOTE: integer and bigint have casts to money, smallint has none.
+      if (a.family === 'integer' && a.rank > 0)
+        return a.rank === 1 ? change('widening', 'every value fits') : change('narrowing', "values beyond money's range make the conversion fail");
+      if (a.family === 'numeric') return change('narrowing', "fractions are rounded to the currency's digits and large values fail");
+      break;
+    case 'bit':
+      if (a.family === 'bit') {
+        if (!b.varying) return change('narrowing', `values that are not exactly ${b.length} bits long make the conversion fail`);
+        return b.length === null || (a.length !== null && a.length <= b.length)
+          ? change('widening', 'every value fits')
+          : change('narrowing', `values longer than ${b.length} bits make the conversion fail`);
+      }
       break;
     default:
       break;

@@ -12,6 +12,7 @@ import { normalizeExpressions } from '../sql/index.js';
 import { compareColumns } from './compare-columns.js';
 import { compareSecurity } from './compare-security.js';
 import { filterDatabase, type DatabaseFilter } from './database-filter.js';
+import { historyReport, type HistoryInput, type HistoryReport } from './history.js';
 import { compareConstraints } from './compare-constraints.js';
 import { nameFindings } from './compare-names.js';
 import { compareEnum, compareSequence } from './compare-types.js';
@@ -45,10 +46,20 @@ export interface VerifyOptions {
   readonly snapshotAge?: SnapshotAge;
   /** Expression normalizer; defaults to `src/sql` (pg-query-emscripten). */
   readonly normalizeExpressions?: Normalize;
+  /**
+   * A migrations folder and the migrations table the snapshot recorded: its findings
+   * join the verdict and the exit code (`result.history`). The caller reads the folder.
+   */
+  readonly history?: HistoryInput;
 }
 
 export interface VerifyWarning {
-  readonly code: 'snapshot-stale';
+  /**
+   * - `snapshot-stale`: the snapshot is older than `maxAgeDays`;
+   * - `migrations-table-missing`: a migrations folder was checked but the snapshot has no
+   *   migrations table, so every migration counts as pending.
+   */
+  readonly code: 'snapshot-stale' | 'migrations-table-missing';
   readonly message: string;
   readonly hint: string;
 }
@@ -87,6 +98,8 @@ export interface VerifyResult {
   readonly conventions: NamingConventions;
   readonly prompts: readonly PushPrompt[];
   readonly warnings: readonly VerifyWarning[];
+  /** The migration-history check, when a migrations folder was given; its findings count in `verdict` and `exitCode`. */
+  readonly history: HistoryReport | null;
 }
 
 const KIND_INDEX = new Map(FINDING_KIND_ORDER.map((kind, i) => [kind, i]));
@@ -140,6 +153,17 @@ const comparePairs = (database: Catalog, match: CatalogMatch, normalize: Normali
 };
 
 const DAY_MS = 86_400_000;
+
+const historyWarnings = (history: HistoryInput | undefined): VerifyWarning[] =>
+  history === undefined || history.applied !== null
+    ? []
+    : [
+        {
+          code: 'migrations-table-missing',
+          message: `The snapshot has no migrations table (${history.table}): every migration of ${history.path} counts as pending.`,
+          hint: 'If the database is migrated with drizzle-kit migrate, capture again with --migrations-table naming its journal (migrations.schema/table in drizzle.config).',
+        },
+      ];
 
 const warningsOf = (age: SnapshotAge | undefined): VerifyWarning[] => {
   if (age === undefined) return [];
@@ -195,15 +219,18 @@ export const verify = (schema: Catalog, snapshot: Catalog, options: VerifyOption
     ...conventionFindings(conventions),
   ].sort(compareFindings);
   const prompts = predictPrompts(schema, database, match);
+  const history = options.history === undefined ? null : historyReport(options.history);
+  const risky = [...findings, ...(history?.findings ?? [])];
   return {
-    verdict: verdictOf(findings),
+    verdict: verdictOf(risky),
     failOn,
-    exitCode: exitCodeOf(findings, failOn),
+    exitCode: exitCodeOf(risky, failOn),
     summary: summarize(findings, match, schema, database, prompts),
     findings,
     conventions,
     prompts,
-    warnings: warningsOf(options.snapshotAge),
+    warnings: [...warningsOf(options.snapshotAge), ...historyWarnings(options.history)],
+    history,
   };
 };
 

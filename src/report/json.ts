@@ -42,36 +42,50 @@
  *       "options": [..], "answer", "reason" },
  *     { "kind": "data-loss", "certainty", "items": [ { "statement", "schema", "table", "column", "rows" } ],
  *       "lines": [..], "question", "options": [..], "answer", "reason" }
- *   ]
+ *   ],
+ *   "history": null | {                               // --migrations (or the config's out)
+ *     "path", "table", "migrations": n, "applied": n | null, "byRisk": { "low", "medium", "high" },
+ *     "findings": [ { "kind", "risk", ...per kind: "migration" { "tag", "idx", "when", "file" },
+ *                     "order", "newestAppliedAt", "appliedHash", "fileHash", "applied", "orphanFile", "file",
+ *                     "message", "action" } ]
+ *   }
  * }
  * Convention = { "style", "styleCounts": { snake_case, camelCase, PascalCase, kebab-case,
  *   SCREAMING_SNAKE, single, mixed }, "inflection", "inflectionCounts": { singular, plural,
  *   uncountable }, "total" }
  * ```
+ *
+ * The exact contract is the zod schema in `json-schema.ts`, published as
+ * schemas/verify-output.v1.schema.json.
  */
 import type { ConventionFix, ConventionMismatch, NamingConventions, SideConventions } from '../diff/conventions.js';
 import type { Finding } from '../diff/findings.js';
 import type { PushPrompt } from '../diff/prompts.js';
 import type { VerifyResult } from '../diff/verify.js';
+import type { HistoryReport } from '../diff/history.js';
+import type { HistoryFinding } from '../history/index.js';
 import type { Convention, Inflection, Style } from '../naming/index.js';
+import type { JsonReport } from './json-schema.js';
 
-export const JSON_FORMAT_VERSION = 1;
+export const JSON_FORMAT_VERSION = 1 as const;
+
+type Json<K extends keyof JsonReport> = JsonReport[K];
 
 const STYLES: readonly Style[] = ['snake_case', 'camelCase', 'PascalCase', 'kebab-case', 'SCREAMING_SNAKE', 'single', 'mixed'];
 const INFLECTIONS: readonly Inflection[] = ['singular', 'plural', 'uncountable'];
 
 /** Rebuilt with a fixed key order, whatever order the naming module filled it in. */
-const conventionJson = (c: Convention): object => ({
+const conventionJson = (c: Convention): Json<'conventions'>['database']['tables'] => ({
   style: c.style,
-  styleCounts: Object.fromEntries(STYLES.map((s) => [s, c.styleCounts[s] ?? 0])),
+  styleCounts: Object.fromEntries(STYLES.map((s) => [s, c.styleCounts[s] ?? 0])) as Record<Style, number>,
   inflection: c.inflection,
-  inflectionCounts: Object.fromEntries(INFLECTIONS.map((i) => [i, c.inflectionCounts[i] ?? 0])),
+  inflectionCounts: Object.fromEntries(INFLECTIONS.map((i) => [i, c.inflectionCounts[i] ?? 0])) as Record<Inflection, number>,
   total: c.total,
 });
 
-const sideJson = (side: SideConventions): object => ({ tables: conventionJson(side.tables), columns: conventionJson(side.columns) });
+const sideJson = (side: SideConventions): Json<'conventions'>['database'] => ({ tables: conventionJson(side.tables), columns: conventionJson(side.columns) });
 
-const fixJson = (fix: ConventionFix | null): object | null =>
+const fixJson = (fix: ConventionFix | null): Json<'conventions'>['mismatches'][number]['fix'] =>
   fix === null
     ? null
     : {
@@ -82,7 +96,7 @@ const fixJson = (fix: ConventionFix | null): object | null =>
         description: fix.description,
       };
 
-const mismatchJson = (m: ConventionMismatch): object => ({
+const mismatchJson = (m: ConventionMismatch): Json<'conventions'>['mismatches'][number] => ({
   schema: m.schema,
   subject: m.subject,
   pattern: m.pattern,
@@ -93,13 +107,13 @@ const mismatchJson = (m: ConventionMismatch): object => ({
   message: m.message,
 });
 
-const conventionsJson = (c: NamingConventions): object => ({
+const conventionsJson = (c: NamingConventions): Json<'conventions'> => ({
   database: sideJson(c.database),
   schema: sideJson(c.schema),
   mismatches: c.mismatches.map(mismatchJson),
 });
 
-const findingJson = (f: Finding): object => ({
+const findingJson = (f: Finding): Json<'findings'>[number] => ({
   kind: f.kind,
   risk: f.risk,
   schema: f.schema,
@@ -115,7 +129,7 @@ const findingJson = (f: Finding): object => ({
   action: f.action,
 });
 
-const promptJson = (p: PushPrompt): object => {
+const promptJson = (p: PushPrompt): Json<'prompts'>[number] => {
   switch (p.kind) {
     case 'create-or-rename':
       return {
@@ -158,8 +172,41 @@ const promptJson = (p: PushPrompt): object => {
   }
 };
 
+/** `kind` and `risk`, the kind's own fields, then `message` and `action` (the schema's order). */
+const historyFindingJson = (f: HistoryFinding): NonNullable<Json<'history'>>['findings'][number] => {
+  const tail = { message: f.message, action: f.action };
+  switch (f.kind) {
+    case 'pending-migration':
+      return { kind: f.kind, risk: f.risk, migration: { ...f.migration }, order: f.order, ...tail };
+    case 'skipped-migration':
+      return { kind: f.kind, risk: f.risk, migration: { ...f.migration }, newestAppliedAt: f.newestAppliedAt, ...tail };
+    case 'changed-migration':
+      return { kind: f.kind, risk: f.risk, migration: { ...f.migration }, appliedHash: f.appliedHash, fileHash: f.fileHash, ...tail };
+    case 'journal-entry-without-file':
+      return { kind: f.kind, risk: f.risk, migration: { ...f.migration }, applied: f.applied, ...tail };
+    case 'applied-migration-without-file':
+      return { kind: f.kind, risk: f.risk, applied: { hash: f.applied.hash, createdAt: f.applied.createdAt }, orphanFile: f.orphanFile, ...tail };
+    case 'applied-migration-without-timestamp':
+      return { kind: f.kind, risk: f.risk, applied: { hash: f.applied.hash, createdAt: f.applied.createdAt }, ...tail };
+    case 'orphan-migration-file':
+      return { kind: f.kind, risk: f.risk, file: f.file, ...tail };
+  }
+};
+
+const historyJson = (h: HistoryReport | null): Json<'history'> =>
+  h === null
+    ? null
+    : {
+        path: h.path,
+        table: h.table,
+        migrations: h.migrations,
+        applied: h.applied,
+        byRisk: { low: h.byRisk.low, medium: h.byRisk.medium, high: h.byRisk.high },
+        findings: h.findings.map(historyFindingJson),
+      };
+
 /** The JSON document as a value (for callers that embed it). */
-export const toJsonReport = (result: VerifyResult): object => ({
+export const toJsonReport = (result: VerifyResult): JsonReport => ({
   jsonFormatVersion: JSON_FORMAT_VERSION,
   verdict: result.verdict,
   failOn: result.failOn,
@@ -175,6 +222,7 @@ export const toJsonReport = (result: VerifyResult): object => ({
   findings: result.findings.map(findingJson),
   conventions: conventionsJson(result.conventions),
   prompts: result.prompts.map(promptJson),
+  history: historyJson(result.history),
 });
 
 /** 2-space JSON with a trailing newline. */

@@ -9,7 +9,10 @@ import { FINDING_KINDS, type Risk } from '../diff/finding-kinds.js';
 import { qualified, type Finding } from '../diff/findings.js';
 import type { DataLossPrompt, PushPrompt, RenamePrompt, UniqueTruncatePrompt } from '../diff/prompts.js';
 import type { VerifyResult } from '../diff/verify.js';
+import type { HistoryReport } from '../diff/history.js';
+import { HISTORY_FINDING_KINDS } from '../history/index.js';
 import type { Convention } from '../naming/index.js';
+import { historySubject } from './history.js';
 
 export interface TextReportOptions {
   readonly color: boolean;
@@ -47,7 +50,7 @@ const paint = (color: boolean): Paint => {
   };
 };
 
-const VERDICT_LINE = {
+export const VERDICT_LINE = {
   'in-sync': 'IN SYNC: the schema matches the snapshot.',
   safe: 'SAFE: only low-risk changes; push can apply them.',
   'needs-decisions': 'NEEDS DECISIONS: renames or other medium-risk changes need a decision before push.',
@@ -66,12 +69,30 @@ const header = (result: VerifyResult, p: Paint, options: TextReportOptions): str
     `  ${plural(summary.findings, 'finding')} (${counts}); exit code ${result.exitCode} with --fail-on ${result.failOn}`,
     `  tables: ${t.schema} in the schema, ${t.database} in the database: ${t.identical} same name, ${t.renamed} renamed, ${t.created} to create, ${t.dropped} to drop${t.ambiguous > 0 ? `, ${t.ambiguous} ambiguous` : ''}`,
   ];
+  if (result.history !== null) lines.push(`  migrations: ${historyLine(result.history)}`);
   if (options.schemaLabel !== undefined || options.snapshotLabel !== undefined)
     lines.push(`  ${[options.schemaLabel && `schema: ${options.schemaLabel}`, options.snapshotLabel && `snapshot: ${options.snapshotLabel}`].filter(Boolean).join(' · ')}`);
   return lines;
 };
 
-const conventionLabel = (c: Convention, kind: 'tables' | 'columns'): string => {
+const historyLine = (h: HistoryReport): string => {
+  const applied = h.applied === null ? `no ${h.table} table in the snapshot` : `${h.applied} applied (${h.table})`;
+  const issues = h.findings.length === 0 ? 'in order' : `${h.byRisk.high} high, ${h.byRisk.medium} medium, ${h.byRisk.low} low`;
+  return `${h.migrations} in ${h.path}, ${applied}: ${issues}`;
+};
+
+const historySection = (h: HistoryReport, p: Paint): string[] => {
+  const lines = [p.bold(`Migration history (${h.path} against ${h.table})`)];
+  if (h.findings.length === 0) lines.push('  every migration of the folder is applied, unchanged, in order.');
+  const indent = ' '.repeat(10);
+  for (const f of h.findings) {
+    lines.push(`  ${p.bold(p.risk(f.risk, RISK_LABEL[f.risk]))}  ${p.bold(`${HISTORY_FINDING_KINDS[f.kind].title.toLowerCase()} ${historySubject(f)}`)}`);
+    lines.push(`${indent}${f.message}`, `${indent}→ ${f.action}`);
+  }
+  return lines;
+};
+
+export const conventionLabel = (c: Convention, kind: 'tables' | 'columns'): string => {
   if (c.total === 0) return 'none';
   if (kind === 'tables') {
     const inflected = c.inflectionCounts.singular + c.inflectionCounts.plural;
@@ -100,7 +121,7 @@ const conventionsSection = (c: NamingConventions, p: Paint): string[] => {
 
 const RISK_LABEL: Readonly<Record<Risk, string>> = { high: 'HIGH  ', medium: 'MEDIUM', low: 'LOW   ' };
 
-const subjectOf = (f: Finding): string => {
+export const subjectOf = (f: Finding): string => {
   const name = f.column ?? f.object;
   if ((f.kind.startsWith('rename-') || f.kind === 'identifier-too-long') && f.from !== null && f.to !== null)
     return f.kind === 'identifier-too-long' ? (name ?? f.table ?? f.schema) : `${f.from} › ${f.to}`;
@@ -201,6 +222,7 @@ export const renderText = (result: VerifyResult, options: TextReportOptions): st
     sections.push([p.bold('Warnings'), ...result.warnings.flatMap((w) => [`  ${p.yellow('!')} ${w.message}`, `    ${w.hint}`])]);
   sections.push(conventionsSection(result.conventions, p));
   if (result.findings.length > 0) sections.push(findingsSection(result.findings, p));
+  if (result.history !== null) sections.push(historySection(result.history, p));
   sections.push(promptsSection(result.prompts, p));
   return `${sections.map((s) => s.join('\n')).join('\n\n')}\n`;
 };

@@ -34,8 +34,20 @@ const CLASS_KINDS: ReadonlySet<string> = new Set<DrizzleEntityKind>([
   'PgPolicy',
 ]);
 
-/** The kind drizzle-kit would collect `value` as, or null (relations, columns, anything else). */
+/**
+ * The kind drizzle-kit would collect `value` as, or null (relations, columns, anything else).
+ * Never throws: a schema module may export anything, including a Proxy whose every trap
+ * throws; what cannot be inspected is not a Drizzle object.
+ */
 export const drizzleEntityKind = (value: unknown): DrizzleEntityKind | null => {
+  try {
+    return entityKindOf(value);
+  } catch {
+    return null;
+  }
+};
+
+const entityKindOf = (value: unknown): DrizzleEntityKind | null => {
   if (typeof value === 'function') {
     return (value as unknown as Record<symbol, unknown>)[IS_PG_ENUM] === true ? 'PgEnum' : null;
   }

@@ -131,6 +131,15 @@ export const describeImportFailure = (error: unknown, file: string, cwd: string)
   }
 
   const frame = userFrame(stack);
+  if (name === 'ModuleExitError') {
+    return {
+      reason: 'threw',
+      path: displayPath(frame?.file ?? file, cwd),
+      location: frame?.location ?? null,
+      message: `${message} while being imported`,
+      hint: 'an environment check at import time usually does this (a variable such as DATABASE_URL is unset): drizzle-catalog imports the module offline and loads no .env: set the variable, or keep such checks out of the modules the config and schema import',
+    };
+  }
   return {
     reason: 'threw',
     path: displayPath(frame?.file ?? file, cwd),

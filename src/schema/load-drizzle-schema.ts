@@ -3,9 +3,11 @@
  * Reads files; opens no network connection; prints nothing.
  */
 import type { Catalog } from '../catalog/model.js';
-import type { Result } from '../config/errors.js';
+import { failure, type Result } from '../config/errors.js';
+import type { ConfigCredentials } from '../config/drizzle-config.js';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.js';
 import { generateDrizzleJson, loadDrizzleKitApi } from './drizzle-kit-json.js';
+import { displayPath } from './import-failure.js';
 import { loadSchemaModules } from './load-modules.js';
 import { drizzleJsonToCatalog } from './to-catalog.js';
 import { createModuleLoader, findTsconfig } from './ts-loader.js';
@@ -17,6 +19,8 @@ export interface LoadDrizzleSchemaOptions {
   readonly configPath?: string;
   /** `--schema PATH` (repeatable), relative to `cwd`: replaces the config's `schema`. */
   readonly schemaOverride?: readonly string[];
+  /** Told the config's credentials once it is imported (see `resolveConfig`). */
+  readonly onCredentials?: (credentials: ConfigCredentials) => void;
 }
 
 export interface DrizzleSchema {
@@ -40,7 +44,12 @@ export const loadDrizzleSchema = async (options: LoadDrizzleSchemaOptions): Prom
 
     const { schemaFilter, casing } = config.config;
     const serialized = await generateDrizzleJson(modules.exports, undefined, schemaFilter, casing ?? undefined);
-    if (!serialized.ok) return serialized;
+    if (!serialized.ok) {
+      // drizzle-kit names tables, not files: point at the one schema file, else the config.
+      const [only, ...others] = config.schemaFiles;
+      const at = only !== undefined && others.length === 0 ? only : (config.configPath ?? config.cwd);
+      return failure({ ...serialized.error, path: displayPath(at, config.cwd) });
+    }
 
     const outside = modules.tables.filter((key) => !schemaFilter.includes(key.slice(0, key.indexOf('.'))));
     const warnings = [

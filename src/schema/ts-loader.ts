@@ -36,6 +36,36 @@ export interface ModuleLoaderOptions {
   readonly tsconfig: string | null;
 }
 
+/**
+ * Thrown in place of `process.exit(code)` called by a module while it is imported (an
+ * environment check such as `if (!process.env.DATABASE_URL) process.exit(1)`): the import
+ * fails with it instead of the whole process ending, silently, with an exit code that
+ * would read as "findings" (1).
+ */
+export class ModuleExitError extends Error {
+  override readonly name = 'ModuleExitError';
+  constructor(readonly exitCode: unknown) {
+    super(`called process.exit(${exitCode === undefined ? '' : String(exitCode)})`);
+  }
+}
+
+/** Runs `body` with `process.exit` throwing ModuleExitError; restores it after. */
+const withExitAsError = async <T>(body: () => Promise<T>): Promise<T> => {
+  const { exit } = process;
+  const replacement = (code?: unknown): never => {
+    const error = new ModuleExitError(code);
+    // The caller's frame (the module that called exit) leads the stack, not this function.
+    Error.captureStackTrace(error, replacement);
+    throw error;
+  };
+  process.exit = replacement as typeof process.exit;
+  try {
+    return await body();
+  } finally {
+    process.exit = exit;
+  }
+};
+
 export const createModuleLoader = ({ tsconfig }: ModuleLoaderOptions): ModuleLoader => {
   const namespace = `drizzle-catalog-${randomUUID()}`;
   const api = register({ namespace, tsconfig: tsconfig ?? false });
@@ -45,7 +75,7 @@ export const createModuleLoader = ({ tsconfig }: ModuleLoaderOptions): ModuleLoa
     import: async (file) => {
       const parent = pathToFileURL(join(dirname(file), '__drizzle-catalog-importer__.js')).href;
       try {
-        const namespace: unknown = await api.import(pathToFileURL(file).href, parent);
+        const namespace: unknown = await withExitAsError(() => api.import(pathToFileURL(file).href, parent));
         return (typeof namespace === 'object' && namespace !== null ? namespace : {}) as Readonly<Record<string, unknown>>;
       } catch (error) {
         formatStackWithSourceMaps(error);

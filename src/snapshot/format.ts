@@ -10,25 +10,22 @@
 import { z } from 'zod';
 import type { Catalog } from '../catalog/model.js';
 import type { MigrationsJournal } from '../capture/queries/migrations.js';
+import { FORMAT_VERSION, TOOL_NAME } from './format-constants.js';
 
-export const FORMAT_VERSION = 1;
-
-export const TOOL_NAME = 'drizzle-catalog';
-
-/**
- * Where editors find the JSON Schema: the file ships in the package under schemas/, and
- * this path resolves from the default snapshot folder (`snapshots/` beside `node_modules/`).
- * Editors resolve a relative `$schema` against the snapshot file itself.
- */
-export const SNAPSHOT_SCHEMA_URL = '../node_modules/drizzle-catalog/schemas/snapshot.v1.schema.json';
-
-/** Stable identifier of the v1 JSON Schema (its `$id`). */
-export const SNAPSHOT_SCHEMA_ID = 'urn:drizzle-catalog:snapshot:v1';
+export { FORMAT_VERSION, SNAPSHOT_SCHEMA_ID, SNAPSHOT_SCHEMA_URL, TOOL_NAME } from './format-constants.js';
 
 /** PostgreSQL names are never empty (a zero-length quoted identifier is a syntax error). */
 const identifier = z.string().min(1, 'a PostgreSQL name is never empty');
 const bigintText = z.string().regex(/^-?\d+$/, 'expected an integer written as a string (a bigint)');
 const sqlText = z.string();
+
+/**
+ * NOTE: PostgreSQL records the dimensions a column declares (`attndims`) without enforcing
+ * them, and accepts hundreds (`int[][]...`); values hold at most 6 (MAXDIM). A bound far
+ * above anything declared keeps a corrupted number (1041641834) from reaching verify,
+ * which spells the type with one `[]` per dimension.
+ */
+const MAX_DIMENSIONS = 1000;
 
 const qualifiedName = { schema: identifier, name: identifier } as const;
 
@@ -37,7 +34,11 @@ const columnType = z
     name: z.string().describe('format_type() spelling without array brackets; for a user-defined type, its name'),
     schema: identifier.nullable().describe('Schema of a user-defined type; null for built-in types'),
     category: z.enum(['base', 'enum', 'domain', 'composite', 'range', 'other']),
-    dimensions: z.int().nonnegative().describe('0 for a scalar, 1 for integer[], 2 for integer[][]'),
+    dimensions: z
+      .int()
+      .nonnegative()
+      .max(MAX_DIMENSIONS)
+      .describe('0 for a scalar, 1 for integer[], 2 for integer[][]'),
   })
   .meta({ id: 'ColumnType' });
 

@@ -68,9 +68,15 @@ export const normalizeExpressionsWith = (
 export const validateStatements = (statements: readonly string[]): readonly (string | null)[] =>
   validateStatementsWith(sharedSqlParser(), statements);
 
-/** SQL spelling of a column type: `character varying(50)`, `"app"."mood"[]`. */
+const quoted = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * SQL spelling of a column type: `character varying(50)`, `"app"."mood"[]`. A user-defined
+ * type's name is quoted (it is a plain name, which may hold capitals: `"ticketStatus"`);
+ * a built-in's is a `format_type` spelling, which must stay as it is.
+ */
 const columnTypeSql = (type: ColumnType): string =>
-  `${type.schema === null ? '' : `"${type.schema.replaceAll('"', '""')}".`}${type.name}${'[]'.repeat(type.dimensions)}`;
+  `${type.schema === null ? type.name : `${quoted(type.schema)}.${quoted(type.name)}`}${'[]'.repeat(type.dimensions)}`;
 
 /**
  * Each distinct column type, parsed as `NULL::<type>` so that it reads exactly like a

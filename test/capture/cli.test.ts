@@ -122,7 +122,7 @@ describe.skipIf(!server)('capture CLI against the server', () => {
       `writing ${out}`,
     ]);
     expect(lines[3]).toMatch(
-      /^captured 3 schemas, 11 tables, 45 columns, 19 indexes, 2 enums with 16 queries in \d+\.\d s → .*production\.json$/,
+      /^captured 3 schemas, 11 tables, 45 columns, 19 indexes, 2 enums with 8 queries in \d+\.\d s → .*production\.json$/,
     );
     expect(await readdir(join(workdir, 'first'))).toEqual(['production.json']); // no temporary file left
   });

@@ -40,17 +40,36 @@ describe('mapIndexKey', () => {
 });
 
 describe('mapColumnType', () => {
+  const base = {
+    type_formatted: 'integer',
+    type_qualified: 'pg_catalog.int4',
+    type_bare: 'int4',
+    type_schema: 'pg_catalog',
+    type_kind: 'b',
+    type_is_array: false,
+    type_dimensions: 0,
+  };
   it('drops the pg_catalog schema, maps typtype, and counts an undeclared array as one dimension', () => {
-    const base = { type_name: 'integer', type_schema: 'pg_catalog', type_kind: 'b', type_is_array: false, type_dimensions: 0 };
     expect(mapColumnType(base)).toEqual({ name: 'integer', schema: null, category: 'base', dimensions: 0 });
     expect(mapColumnType({ ...base, type_is_array: true })).toMatchObject({ dimensions: 1 });
     expect(mapColumnType({ ...base, type_is_array: true, type_dimensions: 2 })).toMatchObject({ dimensions: 2 });
-    expect(mapColumnType({ ...base, type_name: 'mood', type_schema: 'public', type_kind: 'e' })).toEqual({
-      name: 'mood',
-      schema: 'public',
-      category: 'enum',
-      dimensions: 0,
-    });
     expect(mapColumnType({ ...base, type_kind: 'm' }).category).toBe('other');
+  });
+
+  it('names a user type without its schema, keeping its modifier and its own spelling', () => {
+    const user = { ...base, type_schema: 'public', type_kind: 'e', type_formatted: 'public.mood', type_qualified: 'public.mood', type_bare: 'mood' };
+    expect(mapColumnType(user)).toEqual({ name: 'mood', schema: 'public', category: 'enum', dimensions: 0 });
+    const vector = { ...user, type_kind: 'b', type_formatted: 'public.vector(3)', type_qualified: 'public.vector', type_bare: 'vector' };
+    expect(mapColumnType(vector).name).toBe('vector(3)');
+    const quoted = { ...user, type_schema: 'My App', type_formatted: '"My App"."Mood"', type_qualified: '"My App"."Mood"', type_bare: 'Mood' };
+    expect(mapColumnType(quoted)).toMatchObject({ name: 'Mood', schema: 'My App' });
+    // A built-in type keeps format_type's spelling, modifiers included.
+    expect(mapColumnType({ ...base, type_formatted: 'numeric(5,2)', type_qualified: 'pg_catalog."numeric"', type_bare: 'numeric' }).name).toBe('numeric(5,2)');
+  });
+
+  it('reports a type format_type no longer finds as a catalog change', () => {
+    expect(() => mapColumnType({ ...base, type_schema: 'public', type_formatted: '???', type_qualified: 'public.gone' }, 'column public.t.c')).toThrow(
+      /the type of column public\.t\.c was dropped/,
+    );
   });
 });

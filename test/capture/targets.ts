@@ -25,7 +25,8 @@ export interface Target {
 
 const openServer = async (): Promise<OpenDatabase> => {
   const db = await createServerDatabase('capture');
-  const client = new pg.Client({ connectionString: db.url });
+  // Pipeline mode, as the CLI connects (pg-queryable.ts): capture's reads go out together.
+  const client = new pg.Client({ connectionString: db.url, pipeline: true });
   await client.connect();
   return {
     db,

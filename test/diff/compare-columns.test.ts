@@ -22,7 +22,13 @@ describe('column comparison', () => {
     expect(compareColumn(c('character varying(100)'), c('character varying(500)'), 100)).toEqual([
       'high alter-column-type t.c character varying(500) → character varying(100)',
     ]);
-    expect(compareColumn(c('integer'), c('text'), 0)).toEqual(['medium alter-column-type t.c text → integer']);
+    expect(compareColumn(c('character varying(100)'), c('character varying(500)'), 0)).toEqual([
+      'medium alter-column-type t.c character varying(500) → character varying(100)',
+    ]);
+  });
+
+  it('reports a cast PostgreSQL refuses without USING high even on an empty table (the ALTER fails before reading rows)', () => {
+    expect(compareColumn(c('integer'), c('text'), 0)).toEqual(['high alter-column-type t.c text → integer']);
   });
 
   it('reports SET NOT NULL high on a table with rows, medium when empty; DROP NOT NULL low', () => {

@@ -62,7 +62,7 @@ describe('tables and columns by name', () => {
     expect(rename?.confidence).toBe('low');
     expect(rename?.evidence.map((e) => e.kind)).toContain('different-type');
     // The type change is compared too (text → integer cannot be cast automatically).
-    expect(brief(r.findings)).toContain('medium alter-column-type t.userId text → integer');
+    expect(brief(r.findings)).toContain('high alter-column-type t.userId text → integer');
   });
 
   it('counts taking part in the same constraints as evidence for a rename', () => {

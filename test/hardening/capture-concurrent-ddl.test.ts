@@ -26,18 +26,22 @@ const server = await serverTestsEnabled();
 
 /**
  * The real connection, plus one pause: right after the statement that takes the
- * transaction's snapshot (the second: `begin` takes none), `ddl` runs and commits on
- * another connection before capture goes on.
+ * transaction's snapshot (the second round trip: `begin` and its SET LOCALs take none;
+ * the server probe does, and reads nothing deparsed), `ddl` runs and commits on another
+ * connection before capture goes on.
  */
 const ddlAfterSnapshot = (inner: Queryable, ddl: () => Promise<unknown>): Queryable => {
   let sent = 0;
+  const exec = inner.exec;
+  if (exec === undefined) throw new Error('pgQueryable should offer exec');
+  const after = async <T>(result: T): Promise<T> => {
+    sent += 1;
+    if (sent === 2) await ddl();
+    return result;
+  };
   return {
-    query: async <Row extends object>(sql: string, params?: readonly unknown[]) => {
-      const result = await inner.query<Row>(sql, params);
-      sent += 1;
-      if (sent === 2) await ddl();
-      return result;
-    },
+    query: async <Row extends object>(sql: string, params?: readonly unknown[]) => after(await inner.query<Row>(sql, params)),
+    exec: async (sql: string) => after(await exec(sql)),
   };
 };
 

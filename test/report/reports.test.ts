@@ -59,7 +59,8 @@ describe('json report', () => {
   const parsed = JSON.parse(json) as Record<string, unknown>;
 
   it('is versioned and has the documented top-level fields in order', () => {
-    expect(Object.keys(parsed)).toEqual(['jsonFormatVersion', 'verdict', 'failOn', 'exitCode', 'summary', 'warnings', 'findings', 'conventions', 'prompts']);
+    expect(Object.keys(parsed)).toEqual(['jsonFormatVersion', 'verdict', 'failOn', 'exitCode', 'summary', 'warnings', 'findings', 'conventions', 'prompts', 'history']);
+    expect(parsed['history']).toBeNull();
     expect(parsed['jsonFormatVersion']).toBe(1);
     expect(parsed['verdict']).toBe('dangerous');
     expect(parsed['exitCode']).toBe(1);

@@ -125,6 +125,19 @@ describe('writing snapshot files', () => {
     expect(await writeSnapshotFile(path, snapshot(changed))).toBe('written');
   });
 
+  it('rewrites a file whose capture time was edited into something serialization never writes', async () => {
+    const path = join(dir, 'edited-time.json');
+    await writeSnapshotFile(path, snapshot(rich, '2025-01-01T00:00:00.000Z'));
+    for (const time of ['2025-02-30T00:00:00.000Z', '2025-01-01T00:00:00Z', 'yesterday', '']) {
+      await writeFile(path, (await readFile(path, 'utf8')).replace(/"capturedAt": "[^"]*"/, `"capturedAt": "${time}"`));
+      expect(await writeSnapshotFile(path, snapshot(rich, '2025-05-05T00:00:00.000Z')), time).toBe('written');
+    }
+    // A string elsewhere that merely contains the key changes nothing about where the time is.
+    const tricky = catalog({ ...rich, enums: [{ schema: 'public', name: 'mood', values: ['"capturedAt": "x'] }] });
+    await writeSnapshotFile(path, snapshot(tricky, '2025-01-01T00:00:00.000Z'));
+    expect(await writeSnapshotFile(path, snapshot(tricky, '2025-05-05T00:00:00.000Z'))).toBe('unchanged');
+  });
+
   it('keeps the previous file and removes the temporary one when the write fails', async () => {
     const target = join(dir, 'is-a-directory');
     await mkdir(target);

@@ -33,13 +33,18 @@ interface RawConstraintRow {
   readonly expression: string | null;
 }
 
+/**
+ * A key's column names in key order, as a JSON array (pg parses JSON natively, and
+ * PostgreSQL's array text in JavaScript). Each name is looked up by (table, attnum), the
+ * index of pg_attribute: joining a key to all of its table's columns instead made the
+ * lookups cost more than the rest of the query.
+ */
 const columnNames = (keys: string, relation: string): string => `
-  array(
-    select a.attname::text
+  to_json(array(
+    select (select a.attname::text from pg_attribute a where a.attrelid = ${relation} and a.attnum = k.attnum)
     from unnest(${keys}) with ordinality k(attnum, ord)
-    join pg_attribute a on a.attrelid = ${relation} and a.attnum = k.attnum
     order by k.ord
-  )`;
+  ))`;
 
 /**
  * NOTE: a foreign key referencing a partitioned table gets one extra pg_constraint row
@@ -50,6 +55,7 @@ const columnNames = (keys: string, relation: string): string => `
  * primary key, foreign keys) sit on another table and stay.
  * NOTE: PostgreSQL 18 records NOT NULL as pg_constraint rows (contype 'n'); nullability
  * comes from pg_attribute.attnotnull instead, so they are not selected.
+ * No ORDER BY: rows stream as they are found, and the catalog is sorted afterwards.
  */
 const SQL = `
   select
@@ -78,8 +84,7 @@ const SQL = `
     and n.nspname = any($1::text[])
     and not exists (
       select from pg_constraint parent where parent.oid = con.conparentid and parent.conrelid = con.conrelid
-    )
-  order by n.nspname collate "C", c.relname collate "C", con.conname collate "C"`;
+    )`;
 
 const ACTION = {
   a: 'no action',

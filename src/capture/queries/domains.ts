@@ -1,7 +1,6 @@
 import type { CheckConstraint, Domain } from '../../catalog/model.js';
-import type { Queryable } from '../queryable.js';
-import type { SchemaList } from './shared.js';
-import { mapColumnType, typeSql, type RawTypeFields } from './type-sql.js';
+import type { KindQuery } from './shared.js';
+import { mapColumnType, TYPE_FACTS_SQL, typeColumnsSql, type RawTypeFields } from './type-sql.js';
 
 interface RawDomainRow extends RawTypeFields {
   readonly schema: string;
@@ -11,8 +10,6 @@ interface RawDomainRow extends RawTypeFields {
   readonly checks: readonly { readonly name: string; readonly expression: string }[];
 }
 
-const type = typeSql('type', 'd.typbasetype', 'd.typtypmod', 'd.typndims');
-
 /**
  * NOTE: PostgreSQL 17+ also stores a domain's NOT NULL as a pg_constraint row
  * (contype 'n'); typnotnull says the same on every version, so only checks are read.
@@ -21,7 +18,7 @@ const SQL = `
   select
     n.nspname::text as schema,
     d.typname::text as name,
-    ${type.columns},
+    ${typeColumnsSql('ty', 'd.typtypmod', 'd.typndims')},
     d.typnotnull as not_null,
     pg_get_expr(d.typdefaultbin, 0) as default,
     coalesce((
@@ -32,7 +29,8 @@ const SQL = `
     ), '[]'::json) as checks
   from pg_type d
   join pg_namespace n on n.oid = d.typnamespace
-  ${type.joins}
+  join (${TYPE_FACTS_SQL}
+  ) ty on ty.oid = d.typbasetype
   where d.typtype = 'd' and n.nspname = any($1::text[])
   order by n.nspname collate "C", d.typname collate "C"`;
 
@@ -45,5 +43,4 @@ export const mapDomainRow = (row: RawDomainRow): Domain => ({
   checks: row.checks.map((check): CheckConstraint => ({ name: check.name, expression: check.expression })),
 });
 
-export const readDomains = async (q: Queryable, schemas: SchemaList): Promise<readonly Domain[]> =>
-  (await q.query<RawDomainRow>(SQL, [schemas])).rows.map(mapDomainRow);
+export const domainsQuery: KindQuery<RawDomainRow, readonly Domain[]> = { sql: SQL, map: (rows) => rows.map(mapDomainRow) };

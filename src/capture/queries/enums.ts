@@ -1,6 +1,5 @@
 import type { Enum } from '../../catalog/model.js';
-import type { Queryable } from '../queryable.js';
-import type { SchemaList } from './shared.js';
+import type { KindQuery } from './shared.js';
 
 interface RawEnumRow {
   readonly schema: string;
@@ -24,5 +23,4 @@ const SQL = `
 
 export const mapEnumRow = (row: RawEnumRow): Enum => ({ schema: row.schema, name: row.name, values: row.values });
 
-export const readEnums = async (q: Queryable, schemas: SchemaList): Promise<readonly Enum[]> =>
-  (await q.query<RawEnumRow>(SQL, [schemas])).rows.map(mapEnumRow);
+export const enumsQuery: KindQuery<RawEnumRow, readonly Enum[]> = { sql: SQL, map: (rows) => rows.map(mapEnumRow) };

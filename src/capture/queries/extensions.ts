@@ -1,5 +1,5 @@
 import type { Extension } from '../../catalog/model.js';
-import type { Queryable } from '../queryable.js';
+import type { KindQuery } from './shared.js';
 
 interface RawExtensionRow {
   readonly name: string;
@@ -20,5 +20,4 @@ export const mapExtensionRow = (row: RawExtensionRow): Extension => ({
   version: row.version,
 });
 
-export const readExtensions = async (q: Queryable): Promise<readonly Extension[]> =>
-  (await q.query<RawExtensionRow>(SQL)).rows.map(mapExtensionRow);
+export const extensionsQuery: KindQuery<RawExtensionRow, readonly Extension[]> = { sql: SQL, map: (rows) => rows.map(mapExtensionRow) };

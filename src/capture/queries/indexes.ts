@@ -35,47 +35,55 @@ interface RawIndexRow {
  * follow the keys in indkey. An expression key has indkey 0; pg_get_indexdef(oid, n)
  * gives its text. The backing constraint is looked up on the indexed table itself:
  * a foreign key's conindid points at the *referenced* table's index.
+ * The keys of all indexes are unnested and named in one pass (joined by hash), rather
+ * than by a subquery per index; no ORDER BY (the catalog is sorted afterwards).
  */
 const SQL = `
+  with indexes as materialized (
+    select
+      i.indexrelid, i.indrelid, i.indnkeyatts, i.indkey, i.indoption, i.indclass, i.indisunique,
+      i.indnullsnotdistinct, i.indpred, n.nspname, c.relname, ic.relname as index_name, ic.relam
+    from pg_index i
+    join pg_class c on c.oid = i.indrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    join pg_class ic on ic.oid = i.indexrelid
+    where c.relkind in ('r', 'p') and n.nspname = any($1::text[])
+  ),
+  parts as (
+    select
+      i.indexrelid,
+      coalesce(json_agg(json_build_object(
+        'column', a.attname,
+        'expression', case when k.attnum = 0 then pg_get_indexdef(i.indexrelid, k.ord::int, false) end,
+        'option', i.indoption[k.ord - 1],
+        'opclass', opc.opcname,
+        'opclass_default', opc.opcdefault
+      ) order by k.ord) filter (where k.ord <= i.indnkeyatts), '[]'::json) as keys,
+      coalesce(json_agg(a.attname order by k.ord) filter (where k.ord > i.indnkeyatts), '[]'::json) as include
+    from indexes i
+    cross join unnest(i.indkey::int2[]) with ordinality k(attnum, ord)
+    left join pg_attribute a on k.attnum <> 0 and a.attrelid = i.indrelid and a.attnum = k.attnum
+    left join pg_opclass opc on k.ord <= i.indnkeyatts and opc.oid = i.indclass[k.ord - 1]
+    group by i.indexrelid
+  )
   select
-    n.nspname::text as schema,
-    c.relname::text as table,
-    ic.relname::text as name,
+    i.nspname::text as schema,
+    i.relname::text as table,
+    i.index_name::text as name,
     i.indisunique as unique,
     i.indnullsnotdistinct as nulls_not_distinct,
     am.amname::text as method,
-    coalesce((
-      select json_agg(json_build_object(
-        'column', a.attname,
-        'expression', case when i.indkey[k.pos] = 0 then pg_get_indexdef(i.indexrelid, k.pos + 1, false) end,
-        'option', i.indoption[k.pos],
-        'opclass', opc.opcname,
-        'opclass_default', opc.opcdefault
-      ) order by k.pos)
-      from generate_series(0, i.indnkeyatts - 1) k(pos)
-      left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[k.pos] and i.indkey[k.pos] <> 0
-      join pg_opclass opc on opc.oid = i.indclass[k.pos]
-    ), '[]'::json) as keys,
-    array(
-      select a.attname::text
-      from generate_series(i.indnkeyatts, i.indnatts - 1) k(pos)
-      join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[k.pos]
-      order by k.pos
-    ) as include,
+    p.keys,
+    p.include,
     pg_get_expr(i.indpred, i.indrelid) as predicate,
     i.indpred is not null as has_predicate,
-    (
-      select con.conname::text from pg_constraint con
-      where con.conindid = i.indexrelid and con.conrelid = i.indrelid and con.contype in ('p', 'u', 'x')
-    ) as constraint,
+    con.conname::text as constraint,
     pg_get_indexdef(i.indexrelid) as definition
-  from pg_index i
-  join pg_class ic on ic.oid = i.indexrelid
-  join pg_class c on c.oid = i.indrelid
-  join pg_namespace n on n.oid = c.relnamespace
-  join pg_am am on am.oid = ic.relam
-  where c.relkind in ('r', 'p') and n.nspname = any($1::text[])
-  order by n.nspname collate "C", c.relname collate "C", ic.relname collate "C"`;
+  from indexes i
+  join parts p on p.indexrelid = i.indexrelid
+  join pg_am am on am.oid = i.relam
+  left join pg_constraint con
+    on con.conindid = i.indexrelid and con.conrelid = i.indrelid and con.contype in ('p', 'u', 'x')`;
 
 const DESC = 1;
 const NULLS_FIRST = 2;

@@ -1,5 +1,5 @@
 import type { QualifiedName } from '../../catalog/model.js';
-import type { Queryable } from '../queryable.js';
+import type { KindQuery } from './shared.js';
 
 /** drizzle-kit's migrations journal: which migrations ran, in order. Metadata, not user data. */
 export interface MigrationsJournal {
@@ -20,21 +20,29 @@ export const DEFAULT_MIGRATIONS_TABLE: QualifiedName = { schema: 'drizzle', name
 interface RawMigrationRow {
   readonly hash: string;
   readonly created_at: string | null;
+  /** The row's rank in id order: rows read together (together.ts) come as a JSON array whose order SQL does not promise. */
+  readonly ord: number;
 }
 
 /** Always-quoted identifier: valid for any name, so no keyword list is needed. */
 const quoted = (identifier: string): string => `"${identifier.replaceAll('"', '""')}"`;
 
-/** Reads the journal's rows; call only when readServer reported it `present`. */
-export const readMigrations = async (q: Queryable, table: QualifiedName): Promise<MigrationsJournal> => {
-  const sql = `
-    select coalesce(hash::text, '') as hash, created_at::text as created_at
-    from ${quoted(table.schema)}.${quoted(table.name)}
-    order by id, hash collate "C"`;
-  const rows = (await q.query<RawMigrationRow>(sql)).rows;
-  return {
-    schema: table.schema,
-    table: table.name,
-    entries: rows.map((row) => ({ hash: row.hash, createdAt: row.created_at })),
-  };
-};
+/**
+ * The journal's rows when readServer reported it `present`, else nothing (null): reading
+ * a table that is absent, unreadable or not a journal would abort the transaction.
+ */
+export const journalQuery = (table: QualifiedName, present: boolean): KindQuery<RawMigrationRow, MigrationsJournal | null> => ({
+  sql: present
+    ? `select coalesce(hash::text, '') as hash, created_at::text as created_at,
+         row_number() over (order by id, hash collate "C")::int as ord
+       from ${quoted(table.schema)}.${quoted(table.name)}`
+    : 'select null::text as hash, null::text as created_at, 0 as ord where false',
+  map: (rows) =>
+    present
+      ? {
+          schema: table.schema,
+          table: table.name,
+          entries: [...rows].sort((a, b) => a.ord - b.ord).map((row) => ({ hash: row.hash, createdAt: row.created_at })),
+        }
+      : null,
+});

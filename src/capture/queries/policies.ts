@@ -1,7 +1,6 @@
 import type { Policy } from '../../catalog/model.js';
 import { catalogChanged } from '../catalog-changed.js';
-import type { Queryable } from '../queryable.js';
-import { groupByTable, type SchemaList } from './shared.js';
+import { groupByTable, type KindQuery } from './shared.js';
 
 interface RawPolicyRow {
   readonly schema: string;
@@ -64,5 +63,7 @@ export const mapPolicyRow = (row: RawPolicyRow): Policy => {
 };
 
 /** Row-level security policies of every table in `schemas`, by table key. */
-export const readPolicies = async (q: Queryable, schemas: SchemaList): Promise<ReadonlyMap<string, readonly Policy[]>> =>
-  groupByTable((await q.query<RawPolicyRow>(SQL, [schemas])).rows, mapPolicyRow);
+export const policiesQuery: KindQuery<RawPolicyRow, ReadonlyMap<string, readonly Policy[]>> = {
+  sql: SQL,
+  map: (rows) => groupByTable(rows, mapPolicyRow),
+};

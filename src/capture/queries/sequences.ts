@@ -1,6 +1,5 @@
 import type { Sequence } from '../../catalog/model.js';
-import type { Queryable } from '../queryable.js';
-import { mapSequenceOptions, sequenceOptionsSql, type RawSequenceFields, type SchemaList } from './shared.js';
+import { mapSequenceOptions, sequenceOptionsSql, type KindQuery, type RawSequenceFields } from './shared.js';
 
 interface RawSequenceRow extends RawSequenceFields {
   readonly schema: string;
@@ -44,5 +43,4 @@ export const mapSequenceRow = (row: RawSequenceRow): Sequence => ({
       : null,
 });
 
-export const readSequences = async (q: Queryable, schemas: SchemaList): Promise<readonly Sequence[]> =>
-  (await q.query<RawSequenceRow>(SQL, [schemas])).rows.map(mapSequenceRow);
+export const sequencesQuery: KindQuery<RawSequenceRow, readonly Sequence[]> = { sql: SQL, map: (rows) => rows.map(mapSequenceRow) };

@@ -1,7 +1,10 @@
 import type { SequenceOptions } from '../../catalog/model.js';
 
-/** Key of a table in the maps the per-kind readers return. */
-export const tableKey = (schema: string, name: string): string => JSON.stringify([schema, name]);
+/**
+ * Key of a table in the maps the per-kind readers return. NUL cannot occur in a
+ * PostgreSQL name, so it separates the two unambiguously.
+ */
+export const tableKey = (schema: string, name: string): string => `${schema}\u0000${name}`;
 
 /** Groups rows by table key, keeping their order. */
 export const groupByTable = <Row extends { readonly schema: string; readonly table: string }, Item>(
@@ -27,6 +30,18 @@ export const sequenceOptionsSql = (s: string): string => `
   ${s}.seqmax::text as seq_max,
   ${s}.seqcache::text as seq_cache,
   ${s}.seqcycle as seq_cycle`;
+
+/** The same as one JSON object (null when `s` found no row), for rows where a sequence is rare. */
+export const sequenceOptionsJsonSql = (s: string): string => `
+  case when ${s}.seqrelid is not null then json_build_object(
+    'seq_type', format_type(${s}.seqtypid, null),
+    'seq_start', ${s}.seqstart::text,
+    'seq_increment', ${s}.seqincrement::text,
+    'seq_min', ${s}.seqmin::text,
+    'seq_max', ${s}.seqmax::text,
+    'seq_cache', ${s}.seqcache::text,
+    'seq_cycle', ${s}.seqcycle
+  ) end`;
 
 export interface RawSequenceFields {
   readonly seq_type: string;
@@ -57,3 +72,13 @@ export const mapSequenceOptions = (raw: RawSequenceFields): SequenceOptions => {
 
 /** A schema list parameter, for `nspname = any($1::text[])`. */
 export type SchemaList = readonly string[];
+
+/**
+ * One small kind's catalog read: a select (over `$1`, the schema list, when it needs
+ * one) and the pure mapping of its rows. Small kinds are read together, in one
+ * statement (together.ts).
+ */
+export interface KindQuery<Row extends object, Result> {
+  readonly sql: string;
+  map(rows: readonly Row[]): Result;
+}

@@ -1,7 +1,6 @@
 import type { QualifiedName, Table } from '../../catalog/model.js';
-import type { Queryable } from '../queryable.js';
 import { rowEstimate } from '../row-estimate.js';
-import type { SchemaList } from './shared.js';
+import type { KindQuery } from './shared.js';
 
 /** A table without its parts (columns, constraints, ...), which other readers bring. */
 export type TableShell = Pick<Table, 'schema' | 'name' | 'kind' | 'partitionOf' | 'comment' | 'rowLevelSecurity' | 'rows'>;
@@ -55,5 +54,5 @@ export const mapTableRow = (row: RawTableRow): TableShell => {
   };
 };
 
-export const readTables = async (q: Queryable, schemas: SchemaList): Promise<readonly TableShell[]> =>
-  (await q.query<RawTableRow>(SQL, [schemas])).rows.map(mapTableRow);
+/** Tables in `schemas`, without their parts. */
+export const tablesQuery: KindQuery<RawTableRow, readonly TableShell[]> = { sql: SQL, map: (rows) => rows.map(mapTableRow) };

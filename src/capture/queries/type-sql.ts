@@ -7,41 +7,42 @@
 import type { ColumnType } from '../../catalog/model.js';
 import { catalogChanged, isMissingTypeName } from '../catalog-changed.js';
 
-/** Joins and select-list items describing the type `typeOid` under the alias prefix `p`. */
-export const typeSql = (
-  p: string,
-  typeOid: string,
-  typmod: string,
-  declaredDimensions: string,
-): { readonly joins: string; readonly columns: string } => {
-  const elementOid = `coalesce(${p}_elem.oid, ${p}_type.oid)`;
-  const elementName = `coalesce(${p}_elem.typname, ${p}_type.typname)`;
-  const formatted = `format_type(${elementOid}, ${typmod})`;
-  const qualifiedPrefix = `quote_ident(${p}_ns.nspname) || '.' || quote_ident(${elementName})`;
-  return {
-    joins: `
-      join pg_type ${p}_type on ${p}_type.oid = ${typeOid}
-      left join pg_type ${p}_elem on ${p}_elem.typarray = ${p}_type.oid
-      join pg_namespace ${p}_ns on ${p}_ns.oid = coalesce(${p}_elem.typnamespace, ${p}_type.typnamespace)`,
-    // For a type outside pg_catalog: its raw name plus whatever follows the qualified
-    // name in format_type (a type modifier such as `(3)` of `public.vector(3)`).
-    columns: `
-      case
-        when ${p}_ns.nspname = 'pg_catalog' then ${formatted}
-        when starts_with(${formatted}, ${qualifiedPrefix})
-          then ${elementName}::text || substr(${formatted}, length(${qualifiedPrefix}) + 1)
-        else ${formatted}
-      end as ${p}_name,
-      ${p}_ns.nspname::text as ${p}_schema,
-      coalesce(${p}_elem.typtype, ${p}_type.typtype)::text as ${p}_kind,
-      (${p}_elem.oid is not null) as ${p}_is_array,
-      (${declaredDimensions})::int as ${p}_dimensions`,
-  };
-};
+/**
+ * One row per type, to join on `oid`: for an array type, the facts of its element
+ * (the type whose `typarray` it is); `qualified` is the element's name as format_type
+ * spells it outside pg_catalog. Joined by hash, this costs a few milliseconds, where
+ * per-column lookups of pg_type cost more than the rest of the columns query.
+ */
+export const TYPE_FACTS_SQL = `
+  select
+    t.oid,
+    coalesce(e.oid, t.oid) as element,
+    ns.nspname::text as schema,
+    quote_ident(ns.nspname) || '.' || quote_ident(coalesce(e.typname, t.typname)) as qualified,
+    coalesce(e.typname, t.typname)::text as bare,
+    coalesce(e.typtype, t.typtype)::text as kind,
+    e.oid is not null as is_array,
+    t.typcollation as collation
+  from pg_type t
+  left join pg_type e on e.typarray = t.oid
+  join pg_namespace ns on ns.oid = coalesce(e.typnamespace, t.typnamespace)`;
 
-/** The row fields typeSql selects, for a prefix `p` (here spelled out for `type`). */
+/** Select-list items of a ColumnType, from a TYPE_FACTS_SQL alias `facts` and the owner's typmod and declared dimensions. */
+export const typeColumnsSql = (facts: string, typmod: string, declaredDimensions: string): string => `
+  format_type(${facts}.element, ${typmod}) as type_formatted,
+  ${facts}.qualified as type_qualified,
+  ${facts}.bare as type_bare,
+  ${facts}.schema as type_schema,
+  ${facts}.kind as type_kind,
+  ${facts}.is_array as type_is_array,
+  (${declaredDimensions})::int as type_dimensions`;
+
+/** The row fields typeColumnsSql selects. */
 export interface RawTypeFields {
-  readonly type_name: string;
+  /** format_type() of the element type with the owner's typmod: `integer`, `numeric(5,2)`, `public.vector(3)`. */
+  readonly type_formatted: string;
+  readonly type_qualified: string;
+  readonly type_bare: string;
   readonly type_schema: string;
   readonly type_kind: string;
   readonly type_is_array: boolean;
@@ -62,14 +63,24 @@ const category = (typtype: string): ColumnType['category'] =>
   typtype in CATEGORY ? CATEGORY[typtype as keyof typeof CATEGORY] : 'other';
 
 /**
+ * A type outside pg_catalog is named bare (its schema is a field of its own), keeping
+ * whatever follows the qualified name in format_type: a type modifier such as the `(3)`
+ * of `public.vector(3)`.
+ */
+const typeName = (raw: RawTypeFields): string =>
+  raw.type_schema !== 'pg_catalog' && raw.type_formatted.startsWith(raw.type_qualified)
+    ? raw.type_bare + raw.type_formatted.slice(raw.type_qualified.length)
+    : raw.type_formatted;
+
+/**
  * NOTE: `attndims` is only what the DDL declared: 0 for array columns a partition
  * or CREATE TABLE AS inherited, and PostgreSQL never enforces it. An array type with
  * 0 declared dimensions counts as one dimension.
  */
 export const mapColumnType = (raw: RawTypeFields, owner = 'a column'): ColumnType => {
-  if (isMissingTypeName(raw.type_name)) throw catalogChanged(`the type of ${owner}`);
+  if (isMissingTypeName(raw.type_formatted)) throw catalogChanged(`the type of ${owner}`);
   return {
-    name: raw.type_name,
+    name: typeName(raw),
     schema: raw.type_schema === 'pg_catalog' ? null : raw.type_schema,
     category: category(raw.type_kind),
     dimensions: raw.type_is_array ? Math.max(1, raw.type_dimensions) : 0,

@@ -1,7 +1,6 @@
 import type { View } from '../../catalog/model.js';
 import { catalogChanged } from '../catalog-changed.js';
-import type { Queryable } from '../queryable.js';
-import type { SchemaList } from './shared.js';
+import type { KindQuery } from './shared.js';
 
 interface RawViewRow {
   readonly schema: string;
@@ -34,5 +33,4 @@ export const mapViewRow = (row: RawViewRow): View => {
   return { schema: row.schema, name: row.name, materialized: row.materialized, definition: row.definition };
 };
 
-export const readViews = async (q: Queryable, schemas: SchemaList): Promise<readonly View[]> =>
-  (await q.query<RawViewRow>(SQL, [schemas])).rows.map(mapViewRow);
+export const viewsQuery: KindQuery<RawViewRow, readonly View[]> = { sql: SQL, map: (rows) => rows.map(mapViewRow) };
