@@ -12,6 +12,7 @@ import { DEFAULT_FAIL_ON, FAIL_ON_VALUES, type FailOn } from '../diff/verdict.js
 import type { DrizzleSchema } from '../schema/load-drizzle-schema.js';
 import type { Snapshot } from '../snapshot/format.js';
 import { ExitCode, type CliIo } from '../cli-io.js';
+import { collectGarbage } from './collect-garbage.js';
 import { withConsoleOn } from './console-redirect.js';
 import { redactingIo, secretsOfCredentials, secretsOfUrl } from './redact-output.js';
 
@@ -189,6 +190,7 @@ export const runVerify = async (options: Record<string, unknown>, rawIo: CliIo, 
   }
   const snapshot = await loadSnapshot(resolve(io.cwd, flags.snapshot), { displayPath: flags.snapshot });
   if (!snapshot.ok) return fail(formatSnapshotError(snapshot.error));
+  collectGarbage();
 
   // User modules may print while they load; keep stdout for the report (--format json).
   // Held until the config's credentials are known, so that a password printed while the

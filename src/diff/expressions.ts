@@ -82,10 +82,10 @@ export const indexExpressions = (tables: readonly (readonly [Table, Table])[], n
 
   return {
     compare: (a, aType, b, bType) => {
+      // One text, one column type: the same canonical form, or the same text when it does not parse.
+      if (a === b && typeKey(aType) === typeKey(bType)) return { equal: true };
       const aKey = keyOf(a, aType);
       const bKey = keyOf(b, bType);
-      // One text, one column type: the same canonical form, or the same text when it does not parse.
-      if (aKey === bKey) return { equal: true };
       const missing = new Map<string, ExpressionInput>();
       if (!canonical.has(aKey)) missing.set(aKey, inputOf(a, aType));
       if (!canonical.has(bKey)) missing.set(bKey, inputOf(b, bType));

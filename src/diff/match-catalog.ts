@@ -54,7 +54,18 @@ const matchWithinSchemas = <T extends { readonly schema: string; readonly name: 
   }
   created.push(...schemaItems.filter((t) => !pairedSchemas.has(t.schema)));
   dropped.push(...databaseItems.filter((t) => !pairedDatabaseSchemas.has(t.schema)));
-  const byKey = (a: T, b: T): number => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0);
+  // Each key built once, not on every comparison of the sort.
+  const keys = new Map<T, string>();
+  const key = (item: T): string => {
+    let k = keys.get(item);
+    if (k === undefined) keys.set(item, (k = keyOf(item)));
+    return k;
+  };
+  const byKey = (a: T, b: T): number => {
+    const x = key(a);
+    const y = key(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
   return {
     pairs: pairs.sort((a, b) => byKey(a.schema, b.schema)),
     created: created.sort(byKey),
