@@ -15,16 +15,20 @@
 import type { DrizzleSnapshotJSON } from 'drizzle-kit/api';
 import { failure, type Result } from '../config/errors.js';
 
-export interface DrizzleKitIdentity {
-  readonly type: 'always' | 'byDefault';
-  readonly name: string;
-  readonly schema: string;
+/** Sequence options as drizzle-kit writes them (bigints as text), for sequences and identities alike. */
+export interface DrizzleKitSequenceOptions {
   readonly increment?: string | undefined;
   readonly minValue?: string | undefined;
   readonly maxValue?: string | undefined;
   readonly startWith?: string | undefined;
   readonly cache?: string | undefined;
   readonly cycle?: boolean | undefined;
+}
+
+export interface DrizzleKitIdentity extends DrizzleKitSequenceOptions {
+  readonly type: 'always' | 'byDefault';
+  readonly name: string;
+  readonly schema: string;
 }
 
 export interface DrizzleKitColumn {
@@ -98,15 +102,9 @@ export interface DrizzleKitTable {
   readonly isRLSEnabled: boolean;
 }
 
-export interface DrizzleKitSequence {
+export interface DrizzleKitSequence extends DrizzleKitSequenceOptions {
   readonly name: string;
   readonly schema: string;
-  readonly increment?: string | undefined;
-  readonly minValue?: string | undefined;
-  readonly maxValue?: string | undefined;
-  readonly startWith?: string | undefined;
-  readonly cache?: string | undefined;
-  readonly cycle?: boolean | undefined;
 }
 
 export interface DrizzleKitView {
