@@ -52,6 +52,11 @@ const RULES: readonly { readonly test: (fields: ErrorFields) => boolean; readonl
     hint: "the server's pg_hba.conf admits no connection for this user, database and address: ask its administrator, or try sslmode=require if only TLS connections are admitted",
   },
   {
+    // NOTE: pg's words when the server asks for SCRAM and the URL carries no password.
+    test: (f) => /client password must be a string/.test(f.message),
+    hint: 'the server asks for a password and none was given: put it in the URL (postgres://user:password@host/db, percent-encoded) or set PGPASSWORD',
+  },
+  {
     test: (f) => f.code === '28P01' || f.code === '28000',
     hint: 'the server refused these credentials: check the user name and password in the URL (percent-encode special characters)',
   },

@@ -142,6 +142,24 @@ export const urlUsers = (url: string): readonly string[] =>
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
+
+/**
+ * `text` with every whole occurrence of `secret` replaced by `***`. Whole: where the secret
+ * starts (or ends) with a letter, digit or `_`, the character before (after) it must not be
+ * one, so the password `p` masks `:p@` and `password=p` but leaves `timeout expired` alone.
+ * NOTE: a password is masked where it stands as a token (URLs, parameters, quotes), never
+ * as letters inside our own or the driver's words.
+ */
+export const maskWholeSecret = (text: string, secret: string): string => {
+  if (secret === '') return text;
+  const first = secret.slice(0, 1);
+  const last = secret.slice(-1);
+  const before = WORD_CHARACTER.test(first) ? '(?<![\\p{L}\\p{N}_])' : '';
+  const after = WORD_CHARACTER.test(last) ? '(?![\\p{L}\\p{N}_])' : '';
+  return text.replace(new RegExp(`${before}${escapeRegExp(secret)}${after}`, 'gu'), MASK);
+};
+
 /**
  * Masks what could identify the connection in `text` (meant for driver messages, which
  * can quote connection parameters): the URL itself, every spelling of its secrets and of
@@ -149,8 +167,8 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
  * `extraUsers`) where PostgreSQL quotes them, as in `role "me" does not exist`.
  * NOTE: user names are masked only when quoted or after `user=`: a user named
  * `postgres` must not turn every `postgres://` into `***://`.
- * Apply it to the driver's part of a message only: a short password would otherwise
- * mask letters of our own words.
+ * Secrets are masked as whole tokens (`maskWholeSecret`), so a short password does not
+ * garble words; still, apply it to the driver's part of a message only.
  */
 export const scrubSecrets = (
   text: string,
@@ -160,7 +178,7 @@ export const scrubSecrets = (
 ): string => {
   let scrubbed = text.split(url).join(redactUrl(url));
   for (const secret of longestFirst([...urlSecrets(url), ...extraSecrets])) {
-    scrubbed = scrubbed.split(secret).join(MASK);
+    scrubbed = maskWholeSecret(scrubbed, secret);
   }
   for (const user of longestFirst([...urlUsers(url), ...extraUsers])) {
     const pattern = new RegExp(`(")${escapeRegExp(user)}(")|(\\buser=)${escapeRegExp(user)}(?=$|[\\s&,;)])`, 'g');

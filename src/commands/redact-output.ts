@@ -8,7 +8,7 @@
  * and so is every spelling of a known secret (a password found in the config, in
  * DATABASE_URL), wherever it appears.
  */
-import { urlSecrets } from '../capture/url.js';
+import { maskWholeSecret, urlSecrets } from '../capture/url.js';
 import type { CliIo } from '../cli-io.js';
 import type { ConfigCredentials } from '../config/drizzle-config.js';
 
@@ -46,11 +46,11 @@ export const secretsOfCredentials = (credentials: ConfigCredentials): readonly s
   ...(credentials.password !== null && credentials.password.length >= MIN_SECRET_LENGTH ? [credentials.password] : []),
 ];
 
-/** `text` with every occurrence of `secrets` masked, then every URL's credentials. */
+/** `text` with every whole occurrence of `secrets` masked (never letters inside a word), then every URL's credentials. */
 export const redactSecrets = (text: string, secrets: readonly string[]): string => {
   let redacted = text;
   for (const secret of [...secrets].filter((s) => s !== '').sort((a, b) => b.length - a.length)) {
-    redacted = redacted.split(secret).join(MASK);
+    redacted = maskWholeSecret(redacted, secret);
   }
   return redactUrlsIn(redacted);
 };

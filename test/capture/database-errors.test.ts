@@ -10,6 +10,7 @@ describe('describeDatabaseError', () => {
     [error('timeout expired'), '--connect-timeout'],
     [error('password authentication failed for user "me"', '28P01'), 'user name and password'],
     [error('database "x" does not exist', '3D000'), 'does not exist'],
+    [error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string'), 'PGPASSWORD'],
     [error('The server does not support SSL connections'), 'sslmode=disable'],
     [error('self-signed certificate in certificate chain', 'SELF_SIGNED_CERT_IN_CHAIN'), 'sslrootcert'],
     [error('canceling statement due to statement timeout', '57014'), '--statement-timeout'],

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pgConnectionString } from '../../src/capture/pg-queryable.js';
 import { redactUrl, resolveConnectionUrl, scrubSecrets, urlHost, urlSecrets } from '../../src/capture/url.js';
@@ -50,6 +51,26 @@ describe('scrubSecrets', () => {
     expect(scrubbed).not.toContain('p@ss/w0rd');
     expect(scrubbed).not.toContain('p%40ss%2Fw0rd');
     expect(scrubbed).toContain('postgres://***:***@h/app');
+  });
+
+  it('masks a short password where it stands, never letters inside words (issue 14)', () => {
+    const url = 'postgres://me:p@127.0.0.1:5432/app';
+    expect(scrubSecrets('timeout expired', url)).toBe('timeout expired');
+    expect(scrubSecrets('bad password p for postgres://me:p@127.0.0.1:5432/app?password=p', url)).toBe(
+      'bad password *** for postgres://***:***@127.0.0.1:5432/app?password=***',
+    );
+    expect(scrubSecrets('p, "p" and (p)', url)).toBe('***, "***" and (***)');
+  });
+
+  it('never changes a word that does not hold the secret as a token', () => {
+    const word = fc.stringMatching(/^[a-z]{1,8}$/);
+    fc.assert(
+      fc.property(word, fc.array(word, { minLength: 1, maxLength: 8 }), (password, words) => {
+        const text = words.filter((w) => w !== password).join(' ');
+        expect(scrubSecrets(text, `postgres://me:${password}@h/app`)).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('masks extra secrets such as PGPASSWORD', () => {
