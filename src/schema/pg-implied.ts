@@ -78,3 +78,20 @@ export const constraintIndex = (name: string, columns: readonly string[], nullsN
   constraint: name,
   definition: null,
 });
+
+const NULL_DEFAULT = /^\s*(?:\(\s*)*null(?:\s*\))*\s*(?:::\s*(.+?))?\s*$/i;
+
+/**
+ * Whether PostgreSQL keeps no default for `DEFAULT <sql>` on a column of `type`: a NULL
+ * constant, bare or cast to the column's own type, is not stored (`AddRelationNewConstraints`:
+ * "the default behavior is equivalent"), so `.default(sql\`null\`)` reads back as no default.
+ * `spell` turns the cast's type name into the Catalog's spelling.
+ */
+export const isNullDefault = (sql: string, type: ColumnType, spell: (sqlType: string) => ColumnType): boolean => {
+  const match = NULL_DEFAULT.exec(sql);
+  if (match === null) return false;
+  const cast = match[1];
+  if (cast === undefined) return true;
+  const castType = spell(cast);
+  return castType.name === type.name && castType.schema === type.schema && castType.dimensions === type.dimensions;
+};
