@@ -77,12 +77,15 @@ const accented = pgTable('tâches_à_faire_pour_l_équipe_de_développement_ét�
   propriétaire: text().unique(),
   parentId: integer().references(() => parentTable.id),
 });
+// 45 characters, 80 bytes: drizzle-kit hashes foreign key names past 63 characters, not bytes.
+const targets = pgTable('ôôôôôôôôôô', { id: integer().primaryKey() });
+const sources = pgTable('ééééééééééééééé', { àààààààààà: integer().references(() => targets.id) });
 
 export const longDerivedNames: Kit1Case = {
   name: 'long-derived-names',
   description:
     'derived names past 63 bytes: `<table>_pkey` and `<table>_<column>_key` shortened by PostgreSQL, foreign keys hashed by drizzle-kit, indexes, uniques, serial and identity sequences cut at 63 bytes, multi-byte names',
-  imports: { parentTable, childTable, accented },
+  imports: { parentTable, childTable, accented, targets, sources },
   schemaFilters: ['public'],
 };
 
