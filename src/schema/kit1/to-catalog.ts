@@ -3,15 +3,15 @@
  * the same objects once drizzle-kit 1.0's push, started from an empty database, has nothing
  * left to do. Pure.
  *
- * Names are the ones PostgreSQL ends up with: names drizzle-kit derived itself
- * (`nameExplicit: false`) as PostgreSQL stores them (cut at 63 bytes, or chosen by PostgreSQL
- * where drizzle-kit leaves them out, `key-constraints.ts`), explicit names as written even past
- * 63 bytes (the diff reports them as `identifier-too-long`: drizzle-kit 1.0 asks about them on
- * every push). PostgreSQL's additions are added as for drizzle-kit 0.31 (`../to-catalog.ts`): the sequence
- * and `nextval` default of serial columns, NOT NULL on primary key, serial and identity columns,
- * the indexes behind primary keys and unique constraints. Expressions keep drizzle-kit's SQL text
- * (defaults with the cast drizzle-kit adds when it writes them); `src/sql/` compares them as
- * parsed SQL.
+ * Names are the ones PostgreSQL ends up with: a name drizzle-kit derived itself
+ * (`nameExplicit: false`) as PostgreSQL stores it (cut at 63 bytes, or chosen by PostgreSQL where
+ * drizzle-kit leaves it out: `key-constraints.ts`), an explicit name as written, even past 63
+ * bytes (the diff reports it as `identifier-too-long`: drizzle-kit 1.0 asks about it on every
+ * push). What PostgreSQL adds on its own is added as in the 0.31 mapping: the sequence and
+ * `nextval` default of serial columns, NOT NULL on primary key, serial and identity columns,
+ * the indexes behind primary keys and unique constraints. Expressions keep drizzle-kit's SQL
+ * text (defaults with the cast drizzle-kit adds when it writes them); `src/sql/` compares them
+ * as parsed SQL.
  */
 import type {
   Catalog,
