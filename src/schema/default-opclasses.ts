@@ -128,3 +128,15 @@ export const DEFAULT_OPCLASSES: Readonly<Record<string, string>> = {
   'spgist:polygon': 'poly_ops',
   'spgist:text': 'text_ops',
 };
+
+/** `method:opclass` of every default operator class, whatever its input type. */
+const DEFAULT_OPCLASS_KEYS: ReadonlySet<string> = new Set(
+  Object.entries(DEFAULT_OPCLASSES).map(([key, opclass]) => `${key.slice(0, key.indexOf(':'))}:${opclass}`),
+);
+
+/**
+ * Whether `opclass` is the default operator class of some type under `method`: such an index
+ * key is stored with `opclass: null`, as capture does (`opcdefault`), so `.op('text_ops')` on a
+ * text column is the same index as no `.op()`.
+ */
+export const isDefaultOpclass = (method: string, opclass: string): boolean => DEFAULT_OPCLASS_KEYS.has(`${method}:${opclass}`);

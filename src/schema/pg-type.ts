@@ -174,3 +174,20 @@ export const pgColumnType = (sqlType: string, typeSchema: string | undefined): P
   }
   return { type: builtInOrAssumed(builtIn(normalized) ?? normalized, dimensions), serial: null };
 };
+
+/**
+ * `pgColumnType` with a memory: schemas repeat a handful of types thousands of times, so
+ * each is spelled once per mapping.
+ */
+export const cachedPgColumnType = (): typeof pgColumnType => {
+  const types = new Map<string, PgColumnType>();
+  return (sqlType, typeSchema) => {
+    const key = `${typeSchema ?? ''}\u0000${sqlType}`;
+    let type = types.get(key);
+    if (type === undefined) {
+      type = pgColumnType(sqlType, typeSchema);
+      types.set(key, type);
+    }
+    return type;
+  };
+};

@@ -16,7 +16,6 @@ import type {
   Catalog,
   CheckConstraint,
   Column,
-  ColumnType,
   Enum,
   ForeignKey,
   Identity,
@@ -24,25 +23,23 @@ import type {
   IndexKey,
   Policy,
   PrimaryKey,
-  ReferentialAction,
   Sequence,
-  SequenceOptions,
   Table,
   UniqueConstraint,
   View,
 } from '../catalog/model.js';
 import { sortCatalog } from '../catalog/sort.js';
-import { DEFAULT_OPCLASSES } from './default-opclasses.js';
+import { isDefaultOpclass } from './default-opclasses.js';
 import type {
   DrizzleKitColumn,
   DrizzleKitIndex,
   DrizzleKitJson,
   DrizzleKitPolicy,
-  DrizzleKitSequence,
   DrizzleKitTable,
 } from './drizzle-kit-json.js';
+import { columnIndexKey, constraintIndex, referentialAction, sequenceOptions, sequenceType } from './pg-implied.js';
 import { primaryKeyName, serialDefault, serialSequenceName } from './pg-names.js';
-import { pgColumnType, type PgColumnType } from './pg-type.js';
+import { cachedPgColumnType, type PgColumnType } from './pg-type.js';
 
 export interface ToCatalogOptions {
   /**
@@ -53,79 +50,10 @@ export interface ToCatalogOptions {
   readonly schemaFilter: readonly string[];
 }
 
-const RANGES: Readonly<Record<SequenceOptions['type'], { readonly min: string; readonly max: string }>> = {
-  smallint: { min: '-32768', max: '32767' },
-  integer: { min: '-2147483648', max: '2147483647' },
-  bigint: { min: '-9223372036854775808', max: '9223372036854775807' },
-};
-
-const sequenceType = (type: ColumnType): SequenceOptions['type'] =>
-  type.name === 'smallint' || type.name === 'bigint' ? type.name : 'integer';
-
-/** Sequence options from drizzle-kit's strings, with PostgreSQL's defaults for what is absent. */
-const sequenceOptions = (type: SequenceOptions['type'], source: Omit<DrizzleKitSequence, 'name' | 'schema'>): SequenceOptions => {
-  const increment = source.increment ?? '1';
-  const descending = increment.startsWith('-');
-  const min = source.minValue ?? (descending ? RANGES[type].min : '1');
-  const max = source.maxValue ?? (descending ? '-1' : RANGES[type].max);
-  return {
-    type,
-    start: source.startWith ?? (descending ? max : min),
-    increment,
-    min,
-    max,
-    cache: source.cache ?? '1',
-    cycle: source.cycle ?? false,
-  };
-};
-
 const defaultText = (value: unknown): string | null => {
   if (value === undefined || value === null) return null;
   return typeof value === 'string' ? value : String(value);
 };
-
-const REFERENTIAL_ACTIONS: ReadonlySet<string> = new Set<ReferentialAction>([
-  'no action',
-  'restrict',
-  'cascade',
-  'set null',
-  'set default',
-]);
-
-const referentialAction = (action: string | undefined): ReferentialAction => {
-  const lowered = (action ?? 'no action').toLowerCase();
-  return REFERENTIAL_ACTIONS.has(lowered) ? (lowered as ReferentialAction) : 'no action';
-};
-
-/**
- * `method:opclass` of every default operator class. An operator class that is the default
- * for some type under its access method is stored as null, as capture does (`opcdefault`):
- * `.op('text_ops')` on a text column is the same index as no `.op()`.
- */
-const DEFAULT_OPCLASS_KEYS: ReadonlySet<string> = new Set(
-  Object.entries(DEFAULT_OPCLASSES).map(([key, opclass]) => `${key.slice(0, key.indexOf(':'))}:${opclass}`),
-);
-
-const columnKey = (column: string, order: 'asc' | 'desc', nulls: 'first' | 'last'): IndexKey => ({
-  kind: 'column',
-  column,
-  order,
-  nulls,
-  opclass: null,
-});
-
-/** The index PostgreSQL creates for a primary key or unique constraint (same name). */
-const backingIndex = (name: string, columns: readonly string[], nullsNotDistinct: boolean): Index => ({
-  name,
-  unique: true,
-  nullsNotDistinct,
-  method: 'btree',
-  keys: columns.map((column) => columnKey(column, 'asc', 'last')),
-  include: [],
-  predicate: null,
-  constraint: name,
-  definition: null,
-});
 
 const mapIndex = (index: DrizzleKitIndex): Index => ({
   name: index.name,
@@ -144,12 +72,12 @@ const mapIndex = (index: DrizzleKitIndex): Index => ({
         column: key.expression,
         order: 'asc',
         nulls: 'last',
-        opclass: DEFAULT_OPCLASS_KEYS.has(`${index.method}:${key.opclass}`) ? null : key.opclass,
+        opclass: isDefaultOpclass(index.method, key.opclass) ? null : key.opclass,
       };
     }
     const order = key.asc ? 'asc' : 'desc';
     const nulls = key.nulls === 'first' || key.nulls === 'last' ? key.nulls : key.asc ? 'last' : 'first';
-    return columnKey(key.expression, order, nulls);
+    return columnIndexKey(key.expression, order, nulls);
   }),
   include: [],
   predicate: index.where ?? null,
@@ -240,8 +168,8 @@ const mapTable = (source: DrizzleKitTable, typeOf: TypeOf): MappedTable => {
   const checks: CheckConstraint[] = Object.values(source.checkConstraints)
     .map((check) => ({ name: check.name, expression: check.value }));
   const indexes: Index[] = [
-    ...(primaryKey ? [backingIndex(primaryKey.name, primaryKey.columns, false)] : []),
-    ...uniques.map((unique) => backingIndex(unique.name, unique.columns, unique.nullsNotDistinct)),
+    ...(primaryKey ? [constraintIndex(primaryKey.name, primaryKey.columns, false)] : []),
+    ...uniques.map((unique) => constraintIndex(unique.name, unique.columns, unique.nullsNotDistinct)),
     ...Object.values(source.indexes).map(mapIndex),
   ];
   const policies = Object.values(source.policies).map(mapPolicy);
@@ -271,17 +199,7 @@ const mapTable = (source: DrizzleKitTable, typeOf: TypeOf): MappedTable => {
 /** Maps drizzle-kit's snapshot JSON into the Catalog model. */
 export const drizzleJsonToCatalog = (json: DrizzleKitJson, options: ToCatalogOptions): Catalog => {
   const inFilter = (schema: string): boolean => options.schemaFilter.includes(schema);
-  // Schemas repeat a handful of types thousands of times: spell each once.
-  const types = new Map<string, PgColumnType>();
-  const typeOf: TypeOf = (sqlType, typeSchema) => {
-    const key = `${typeSchema ?? ''}\u0000${sqlType}`;
-    let type = types.get(key);
-    if (type === undefined) {
-      type = pgColumnType(sqlType, typeSchema);
-      types.set(key, type);
-    }
-    return type;
-  };
+  const typeOf: TypeOf = cachedPgColumnType();
   const mapped = Object.values(json.tables)
     .map((table) => mapTable(table, typeOf))
     .filter(({ table }) => inFilter(table.schema));

@@ -2,42 +2,41 @@
  * Turns a `SchemaSpec` into real Drizzle objects (drizzle-orm/pg-core), exactly as a
  * schema module would declare them: the result is what drizzle-kit's `pushSchema` and
  * our schema loader receive as `imports`.
+ *
+ * `toDrizzle` builds with the repository's drizzle-orm (0.45); `toDrizzleWith` with another
+ * drizzle-orm whose pg-core has the same builders (test/drizzle-1/to-drizzle.ts: 1.0).
  */
 import { getTableColumns, sql } from 'drizzle-orm';
-import {
-  bigint,
-  bigserial,
-  boolean,
-  date,
-  doublePrecision,
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgEnum,
-  pgSchema,
-  pgTable,
-  primaryKey,
-  real,
-  serial,
-  smallint,
-  smallserial,
-  text,
-  timestamp,
-  unique,
-  uniqueIndex,
-  uuid,
-  varchar,
-  type ExtraConfigColumn,
-  type PgColumn,
-  type PgColumnBuilderBase,
-  type PgEnum,
-  type PgSchema,
-  type PgTableExtraConfigValue,
-  type PgTableWithColumns,
+import * as pgCore from 'drizzle-orm/pg-core';
+import type {
+  ExtraConfigColumn,
+  PgColumn,
+  PgColumnBuilderBase,
+  PgEnum,
+  PgSchema,
+  PgTableExtraConfigValue,
+  PgTableWithColumns,
 } from 'drizzle-orm/pg-core';
 import type { ColumnSpec, ColumnTypeSpec, DefaultSpec, SchemaSpec, TableSpec } from './schema-spec.js';
+
+/**
+ * The parts of drizzle-orm a schema module uses, typed as 0.45's: another major is passed in
+ * with a cast, and must have builders of the same shape.
+ */
+export interface DrizzleOrmApi {
+  readonly pgCore: typeof pgCore;
+  readonly sql: typeof sql;
+  readonly getTableColumns: typeof getTableColumns;
+  /** An array column of `dimensions` dimensions (0.45 chains `.array()`; 1.0 takes `'[][]'`). */
+  readonly array: (builder: ChainableColumn, dimensions: 1 | 2) => ChainableColumn;
+}
+
+const DRIZZLE_ORM_0_45: DrizzleOrmApi = {
+  pgCore,
+  sql,
+  getTableColumns,
+  array: (builder, dimensions) => (dimensions === 1 ? builder.array() : builder.array().array()),
+};
 
 export interface DrizzleSchema {
   /** Exports of the schema module, in declaration order: schemas, enums, tables. */
@@ -58,8 +57,8 @@ type AnyTable = PgTableWithColumns<{
  * The subset of Drizzle's column builder chain used here, with the value types loosened:
  * the spec decides values at run time, so the static types of `.default()` cannot help.
  */
-interface ChainableColumn {
-  array(): ChainableColumn;
+export interface ChainableColumn {
+  array(dimensions?: string): ChainableColumn;
   notNull(): ChainableColumn;
   default(value: unknown): ChainableColumn;
   defaultNow(): ChainableColumn;
@@ -73,7 +72,8 @@ interface ChainableColumn {
 
 const chainable = (builder: PgColumnBuilderBase): ChainableColumn => builder as unknown as ChainableColumn;
 
-export const toDrizzle = (spec: SchemaSpec): DrizzleSchema => {
+export const toDrizzleWith = (api: DrizzleOrmApi) => (spec: SchemaSpec): DrizzleSchema => {
+  const { pgEnum, pgSchema } = api.pgCore;
   const imports: Record<string, unknown> = {};
   const schemas = new Map<string, PgSchema>();
   for (const name of spec.schemas) {
@@ -90,13 +90,15 @@ export const toDrizzle = (spec: SchemaSpec): DrizzleSchema => {
   }
   const tables = new Map<string, AnyTable>();
   for (const table of spec.tables) {
-    const declared = buildTable(table, schemas, enums, tables);
+    const declared = buildTable(api, table, schemas, enums, tables);
     tables.set(`${table.schema}.${table.name}`, declared);
     imports[table.key] = declared;
   }
   const used = new Set(['public', ...spec.schemas]);
   return { imports, schemaFilters: [...used] };
 };
+
+export const toDrizzle = toDrizzleWith(DRIZZLE_ORM_0_45);
 
 const schemaOf = (schemas: ReadonlyMap<string, PgSchema>, name: string): PgSchema => {
   const schema = schemas.get(name);
@@ -105,11 +107,14 @@ const schemaOf = (schemas: ReadonlyMap<string, PgSchema>, name: string): PgSchem
 };
 
 const buildTable = (
+  api: DrizzleOrmApi,
   table: TableSpec,
   schemas: ReadonlyMap<string, PgSchema>,
   enums: ReadonlyMap<string, PgEnum<[string, ...string[]]>>,
   tables: ReadonlyMap<string, AnyTable>,
 ): AnyTable => {
+  const { foreignKey, index, pgTable, primaryKey, unique, uniqueIndex } = api.pgCore;
+  const { getTableColumns, sql } = api;
   const referenced = (schema: string, name: string): AnyTable => {
     const target = tables.get(`${schema}.${name}`);
     if (!target) throw new Error(`foreign key from ${table.name} to ${schema}.${name}, which is not declared before it`);
@@ -123,8 +128,8 @@ const buildTable = (
 
   const columns: Record<string, PgColumnBuilderBase> = {};
   for (const column of table.columns) {
-    let builder = chainable(baseColumn(column.name, column.type, enums));
-    for (let d = 0; d < column.dimensions; d += 1) builder = builder.array();
+    let builder = chainable(baseColumn(api.pgCore, column.name, column.type, enums));
+    if (column.dimensions > 0) builder = api.array(builder, column.dimensions === 1 ? 1 : 2);
     if (column.identity) {
       const options = {
         ...(column.identity.startWith === null ? {} : { startWith: column.identity.startWith }),
@@ -135,7 +140,7 @@ const buildTable = (
           ? builder.generatedAlwaysAsIdentity(options)
           : builder.generatedByDefaultAsIdentity(options);
     }
-    if (column.default) builder = withDefault(builder, column.default);
+    if (column.default) builder = withDefault(api.sql, builder, column.default);
     if (column.notNull) builder = builder.notNull();
     const pk = table.primaryKey;
     if (pk?.style === 'column' && pk.columns[0] === column.name) builder = builder.primaryKey();
@@ -214,7 +219,12 @@ const buildTable = (
   return built as unknown as AnyTable;
 };
 
-const baseColumn = (name: string, type: ColumnTypeSpec, enums: ReadonlyMap<string, PgEnum<[string, ...string[]]>>): PgColumnBuilderBase => {
+const baseColumn = (
+  { bigint, bigserial, boolean, date, doublePrecision, integer, jsonb, numeric, real, serial, smallint, smallserial, text, timestamp, uuid, varchar }: typeof pgCore,
+  name: string,
+  type: ColumnTypeSpec,
+  enums: ReadonlyMap<string, PgEnum<[string, ...string[]]>>,
+): PgColumnBuilderBase => {
   switch (type.kind) {
     case 'smallint':
       return smallint(name);
@@ -260,7 +270,7 @@ const baseColumn = (name: string, type: ColumnTypeSpec, enums: ReadonlyMap<strin
   }
 };
 
-const withDefault = (builder: ChainableColumn, spec: DefaultSpec): ChainableColumn => {
+const withDefault = (sql: DrizzleOrmApi['sql'], builder: ChainableColumn, spec: DefaultSpec): ChainableColumn => {
   switch (spec.kind) {
     case 'value':
       return builder.default(spec.value);
