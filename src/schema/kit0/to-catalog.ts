@@ -30,9 +30,9 @@ import type {
   Table,
   UniqueConstraint,
   View,
-} from '../catalog/model.js';
-import { sortCatalog } from '../catalog/sort.js';
-import { DEFAULT_OPCLASSES } from './default-opclasses.js';
+} from '../../catalog/model.js';
+import { sortCatalog } from '../../catalog/sort.js';
+import { DEFAULT_OPCLASSES } from '../default-opclasses.js';
 import type {
   DrizzleKitColumn,
   DrizzleKitIndex,
@@ -41,8 +41,8 @@ import type {
   DrizzleKitSequence,
   DrizzleKitTable,
 } from './drizzle-kit-json.js';
-import { primaryKeyName, serialDefault, serialSequenceName } from './pg-names.js';
-import { pgColumnType, type PgColumnType } from './pg-type.js';
+import { primaryKeyName, serialDefault, serialSequenceName } from '../pg-names.js';
+import { pgColumnType, type PgColumnType } from '../pg-type.js';
 
 export interface ToCatalogOptions {
   /**

@@ -1,19 +1,17 @@
 /**
- * drizzle-kit's serializer, behind one file: the ONLY module that imports `drizzle-kit/api`.
+ * drizzle-kit 0.x's snapshot JSON, behind one file with `loader.ts`: the only modules that
+ * import `drizzle-kit/api` (this one drizzle-catalog's own, in process; `loader.ts` the
+ * project's, in the loader process).
  *
  * The schema goes through drizzle-kit's own `generateDrizzleJson` so names, generated
  * constraint names and types are exactly those `drizzle-kit push` would use. The JSON types
  * below are the subset of drizzle-kit's PostgreSQL snapshot (version 7) that
  * `to-catalog.ts` reads; `assertCompatible` makes the compiler check them against
  * drizzle-kit's own declaration, so a drizzle-kit upgrade that changes them fails to build.
- *
- * NOTE: drizzle-kit 0.31's serializer prints with console.log and calls `process.exit(1)` on
- * some schemas (duplicate index, unique, check, policy or view names; an expression index
- * without a name; a vector index without an operator class). We stop the exit, keep what it
- * printed and return it as an error value: verify must never exit from inside the library.
  */
 import type { DrizzleSnapshotJSON } from 'drizzle-kit/api';
-import { failure, type Result } from '../config/errors.js';
+import { failure, type Result } from '../../config/errors.js';
+import { withSerializerOutput } from '../serializer-output.js';
 
 /** Sequence options as drizzle-kit writes them (bigints as text), for sequences and identities alike. */
 export interface DrizzleKitSequenceOptions {
@@ -138,27 +136,13 @@ const assertCompatible = (json: DrizzleSnapshotJSON): DrizzleKitJson => json;
 
 export type Casing = 'snake_case' | 'camelCase';
 
-class DrizzleKitExit {
-  constructor(readonly code: unknown) {}
-}
-
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-const printed = (args: readonly unknown[]): string => args.map((arg) => String(arg)).join(' ').replace(ANSI, '');
-
 /**
- * Loads drizzle-kit/api (and the drizzle-orm it imports), once per process.
- *
- * NOTE: load it before a module loader is created: tsx's `register()` turns on source maps,
- * and Node then reads and keeps the `.map` file of every module loaded after that (drizzle-orm
- * ships one per file, 448 of them); the schema then shares this drizzle-orm (ts-loader.ts).
- */
-export const loadDrizzleKitApi = (): Promise<typeof import('drizzle-kit/api')> => import('drizzle-kit/api');
-
-/**
- * drizzle-kit's `generateDrizzleJson(imports, prevId, schemaFilters, casing)`, as a value:
- * the snapshot JSON and whatever drizzle-kit printed (warnings such as an unlinked policy),
- * or the error it would have exited with.
+ * drizzle-kit's `generateDrizzleJson(imports, prevId, schemaFilters, casing)` of
+ * drizzle-catalog's own drizzle-kit 0.31, in this process, as a value: the snapshot JSON and
+ * whatever drizzle-kit printed (warnings such as an unlinked policy), or the error it would
+ * have exited with. For Drizzle objects built in memory (the tests, the oracle); a
+ * project's files go through the loader process and the project's own drizzle-kit
+ * (`kit0/loader.ts`).
  */
 export const generateDrizzleJson = async (
   imports: Readonly<Record<string, unknown>>,
@@ -166,31 +150,15 @@ export const generateDrizzleJson = async (
   schemaFilters?: readonly string[],
   casing?: Casing,
 ): Promise<Result<{ readonly json: DrizzleKitJson; readonly warnings: readonly string[] }>> => {
-  const api = await loadDrizzleKitApi();
-  const output: string[] = [];
-  const { exit } = process;
-  const { log, warn } = console;
-  // The serializer is synchronous: nothing else runs while these are swapped.
-  process.exit = ((code?: unknown) => {
-    throw new DrizzleKitExit(code);
-  }) as typeof process.exit;
-  console.log = (...args: unknown[]) => void output.push(printed(args));
-  console.warn = console.log;
-  try {
-    const json = api.generateDrizzleJson({ ...imports }, prevId, schemaFilters ? [...schemaFilters] : undefined, casing);
-    return { ok: true, json: assertCompatible(json), warnings: output.map((line) => line.trim()).filter(Boolean) };
-  } catch (error) {
-    if (!(error instanceof DrizzleKitExit)) throw error;
-    const message = output.map((line) => line.trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ');
-    return failure({
-      code: 'schema-rejected-by-drizzle-kit',
-      path: '',
-      message: message || `drizzle-kit's serializer exited with code ${String(error.code)}`,
-      hint: 'drizzle-kit push would stop here too: fix the schema as the message says',
-    });
-  } finally {
-    process.exit = exit;
-    console.log = log;
-    console.warn = warn;
-  }
+  const api = await import('drizzle-kit/api');
+  const outcome = await withSerializerOutput(() =>
+    api.generateDrizzleJson({ ...imports }, prevId, schemaFilters ? [...schemaFilters] : undefined, casing),
+  );
+  if (outcome.ok) return { ok: true, json: assertCompatible(outcome.value), warnings: outcome.printed };
+  return failure({
+    code: 'schema-rejected-by-drizzle-kit',
+    path: '',
+    message: outcome.printed.join(' ').replace(/\s+/g, ' ') || `drizzle-kit's serializer exited with code ${outcome.exitCode}`,
+    hint: 'drizzle-kit push would stop here too: fix the schema as the message says',
+  });
 };

@@ -1,0 +1,62 @@
+/**
+ * A project as its drizzle-kit sees it: which drizzle-kit and drizzle-orm it has installed
+ * (found from the working directory, else from the config's folder), which of our
+ * adapters that picks, and a loader-process session to import its modules with.
+ */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ConfigCredentials } from '../config/drizzle-config.js';
+import type { Result } from '../config/errors.js';
+import { findConfigFile } from '../config/load-config.js';
+import { chooseDrizzleKit, type DrizzleKitChoice } from './drizzle-kit-choice.js';
+import { findInstalledPackage, type InstalledPackage } from './find-package.js';
+import { DEFAULT_IMPORT_TIMEOUT_SECONDS, openProjectSession, type ProjectSession } from './project-session.js';
+
+export interface OpenProjectOptions {
+  /** Absolute working directory (where drizzle-kit would run). */
+  readonly cwd: string;
+  /** `--config FILE`, relative to `cwd`. */
+  readonly configPath?: string;
+  /** The environment drizzle-kit would run in (default: this process's). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** How long one module may take to import (default 60 s). */
+  readonly importTimeoutSeconds?: number;
+  /** Loading the schema needs drizzle-orm; reading the config alone does not. */
+  readonly needsDrizzleOrm: boolean;
+  readonly onCredentials?: (credentials: ConfigCredentials) => void;
+}
+
+export interface OpenProject {
+  readonly choice: DrizzleKitChoice;
+  readonly session: ProjectSession;
+}
+
+/** drizzle-catalog's own drizzle-kit (a dependency), found from where this file is installed. */
+const bundledDrizzleKit = (): InstalledPackage => {
+  const found = findInstalledPackage('drizzle-kit', dirname(fileURLToPath(import.meta.url)));
+  if (found === null) throw new Error("drizzle-catalog's own drizzle-kit dependency is not installed: reinstall drizzle-catalog");
+  return found;
+};
+
+export const openProject = (options: OpenProjectOptions): Result<OpenProject> => {
+  const { cwd } = options;
+  const config = findConfigFile(cwd, options.configPath);
+  const dirs = [cwd, ...(config.ok && dirname(config.path) !== cwd ? [dirname(config.path)] : [])];
+  const first = (name: string): InstalledPackage | null =>
+    dirs.map((dir) => findInstalledPackage(name, dir)).find((found) => found !== null) ?? null;
+  const chosen = chooseDrizzleKit({
+    project: { drizzleKit: first('drizzle-kit'), drizzleOrm: first('drizzle-orm') },
+    bundled: bundledDrizzleKit(),
+    searched: dirs.join(' and '),
+    needsDrizzleOrm: options.needsDrizzleOrm,
+  });
+  if (!chosen.ok) return chosen;
+  const session = openProjectSession({
+    cwd,
+    env: options.env ?? process.env,
+    choice: chosen.choice,
+    importTimeoutSeconds: options.importTimeoutSeconds ?? DEFAULT_IMPORT_TIMEOUT_SECONDS,
+    ...(options.onCredentials === undefined ? {} : { onCredentials: options.onCredentials }),
+  });
+  return { ok: true, choice: chosen.choice, session };
+};

@@ -1,0 +1,34 @@
+/**
+ * `resolveConfig` (src/config) with the project's drizzle-kit importing the config: which
+ * config, its validated value, and the schema files it names, as verify reads them.
+ */
+import type { ConfigCredentials } from '../config/drizzle-config.js';
+import type { Result } from '../config/errors.js';
+import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.js';
+import { openProject } from './open-project.js';
+
+export interface ResolveDrizzleConfigOptions {
+  /** Absolute working directory: default config names, `--config`, `--schema` and the config's globs are read from it. */
+  readonly cwd: string;
+  /** `--config FILE`. */
+  readonly configPath?: string;
+  /** `--schema PATH` (repeatable): replaces the config's `schema`; with it a config file is optional. */
+  readonly schemaOverride?: readonly string[];
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly importTimeoutSeconds?: number;
+  readonly onCredentials?: (credentials: ConfigCredentials) => void;
+  /** Told what the config's modules printed while imported. */
+  readonly onOutput?: (text: string) => void;
+}
+
+export const resolveDrizzleConfig = async (options: ResolveDrizzleConfigOptions): Promise<Result<ResolvedConfig>> => {
+  const { onOutput, ...rest } = options;
+  const project = openProject({ ...rest, needsDrizzleOrm: false });
+  if (!project.ok) return project;
+  try {
+    return await resolveConfig({ ...rest, importConfig: project.session.importConfig });
+  } finally {
+    const printed = await project.session.close();
+    if (printed !== '') onOutput?.(printed);
+  }
+};
