@@ -15,6 +15,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { displayPath } from '../config/display-path.js';
 import type { ImportFailureReason, SourceLocation } from '../config/errors.js';
 import type { NetworkAttempt } from './child/protocol.js';
@@ -69,7 +70,13 @@ const BABEL_LOCATION = /^(\/[^:]+|[A-Za-z]:\\[^:]+): (.+) \((\d+):(\d+)\)/;
 const TSCONFIG_MISSING = /^File '(.+)' not found\.$/;
 const CJS_TOP_LEVEL_AWAIT = 'Top-level await is currently not supported with the "cjs" output format';
 
-const isUserFile = (file: string): boolean => !file.includes('/node_modules/') && !file.includes('\\node_modules\\') && !file.startsWith('node:');
+/** drizzle-catalog's own files (src/ or dist/): frames in them are not the user's. */
+const OWN_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+const isUserFile = (file: string): boolean => {
+  const path = file.startsWith('file://') ? fileURLToPath(file) : file;
+  return !path.includes('/node_modules/') && !path.includes('\\node_modules\\') && !path.startsWith('node:') && !path.startsWith(OWN_ROOT);
+};
 
 const userFrame = (stack: string): { file: string; location: SourceLocation } | null => {
   for (const line of stack.split('\n')) {
@@ -218,8 +225,15 @@ export const describeNetworkAttempt = (attempt: NetworkAttempt, file: string, cw
   };
 };
 
-/** `file` was still importing when the time bound ran out, or can never finish. */
-export const describePending = (file: string, cwd: string, bound: { readonly seconds: number; readonly neverSettles: boolean }): ImportFailure =>
+/**
+ * `file` was still importing when the time bound ran out, or can never finish; `innermost`
+ * is the module (that `file` imports) still running its top-level code, when known.
+ */
+export const describePending = (
+  file: string,
+  cwd: string,
+  bound: { readonly seconds: number; readonly neverSettles: boolean; readonly innermost: string | null },
+): ImportFailure =>
   bound.neverSettles
     ? {
         reason: 'pending',
@@ -230,9 +244,9 @@ export const describePending = (file: string, cwd: string, bound: { readonly sec
       }
     : {
         reason: 'pending',
-        path: displayPath(file, cwd),
+        path: displayPath(bound.innermost ?? file, cwd),
         location: null,
-        message: `was still being imported after ${bound.seconds} s`,
+        message: `was still being imported after ${bound.seconds} s${bound.innermost !== null && bound.innermost !== file ? ` (imported by ${displayPath(file, cwd)})` : ''}`,
         hint: `its top-level code, or that of a module it imports, is still running or waiting: an await that never settles, an endless loop, a connection that never answers. If it is only slow, raise the bound: --import-timeout ${Math.max(bound.seconds * 2, 120)}`,
       };
 

@@ -4,6 +4,7 @@
  * in the loader process (src/schema/child/), which opens no network connection; prints
  * nothing (what the modules print is handed to `onOutput`).
  */
+import { resolve } from 'node:path';
 import type { Catalog } from '../catalog/model.js';
 import { displayPath } from '../config/display-path.js';
 import type { ConfigCredentials } from '../config/drizzle-config.js';
@@ -13,7 +14,7 @@ import type { CollectedEntity, KitMajor } from './child/protocol.js';
 import type { DrizzleKitChoice } from './drizzle-kit-choice.js';
 import type { DrizzleKitJson } from './kit0/drizzle-kit-json.js';
 import { drizzleJsonToCatalog } from './kit0/to-catalog.js';
-import { tsconfigWarnings } from './kit0/tsconfig-warnings.js';
+import { describeTsconfigProblem, tsconfigProblem } from './kit0/tsconfig-problem.js';
 import { kit1Catalog } from './kit1/catalog.js';
 import { openProject, type OpenProjectOptions } from './open-project.js';
 
@@ -117,7 +118,8 @@ const checkEntities = (entities: readonly CollectedEntity[], files: readonly str
  * drizzle-kit's JSON: the input of the Catalog mapping (`loadDrizzleSchema`), and of tests
  * comparing it with what drizzle-kit's CLI exports.
  */
-export const loadDrizzleSchemaJson = async (options: LoadDrizzleSchemaOptions): Promise<Result<DrizzleSchemaJson>> => {
+export const loadDrizzleSchemaJson = async (given: LoadDrizzleSchemaOptions): Promise<Result<DrizzleSchemaJson>> => {
+  const options = { ...given, cwd: resolve(given.cwd) };
   const projectOptions: OpenProjectOptions = {
     cwd: options.cwd,
     needsDrizzleOrm: true,
@@ -145,8 +147,13 @@ export const loadDrizzleSchemaJson = async (options: LoadDrizzleSchemaOptions): 
       schemaFilter: choice.major === 0 ? schemaFilter : config.config.schemaFilterGiven ? schemaFilter : null,
       casing: choice.major === 0 ? casing : null,
     });
+    const tsconfig = choice.major === 0 ? tsconfigProblem(config.cwd, options.env ?? process.env) : null;
     if (!serialized.ok) {
       const { error } = serialized;
+      if (tsconfig !== null && error.code === 'schema-import-failed' && error.reason === 'unresolved-alias') {
+        // The alias is probably in the tsconfig drizzle-kit 0.x could not read.
+        return failure({ ...error, hint: `${tsconfig.tsconfig} ${tsconfig.problem}, so drizzle-kit 0.x ignores its "paths" (and verify too): ${tsconfig.fix}` });
+      }
       // drizzle-kit names tables, not files: with several schema files, point at the config.
       return error.code === 'schema-rejected-by-drizzle-kit' && error.path === ''
         ? failure({ ...error, path: displayPath(config.configPath ?? config.cwd, config.cwd) })
@@ -159,7 +166,7 @@ export const loadDrizzleSchemaJson = async (options: LoadDrizzleSchemaOptions): 
     const outside = choice.major === 0 ? tables.filter((key) => !schemaFilter.includes(key.slice(0, key.indexOf('.')))) : [];
     const warnings = [
       ...choice.warnings,
-      ...(choice.major === 0 ? tsconfigWarnings(config.cwd, options.env ?? process.env) : []),
+      ...(tsconfig === null ? [] : [describeTsconfigProblem(tsconfig)]),
       ...config.warnings,
       ...(outside.length > 0
         ? [

@@ -105,19 +105,23 @@ export const openProjectSession = (options: ProjectSessionOptions): ProjectSessi
     envFile: string | null,
   ): InputError => {
     const timeout = options.importTimeoutSeconds;
-    const described = (failed: ImportFailure, loadedAs: string): InputError => ({ code, ...failed, facts: facts(loadedAs) });
+    const described = (failed: ImportFailure, loadedAs: string): InputError => ({
+      code,
+      ...failed,
+      facts: facts(loadedAs === '' ? `through ${started?.ok === true ? started.loader : 'its loader'}` : loadedAs),
+    });
     switch (outcome.type) {
       case 'import-failed': {
         const { error, file, network, loadedAs, neverSettles } = outcome;
         if (network !== null) return described(describeNetworkAttempt(network, file, cwd), loadedAs);
-        if (neverSettles) return described(describePending(file, cwd, { seconds: timeout, neverSettles: true }), loadedAs);
+        if (neverSettles) return described(describePending(file, cwd, { seconds: timeout, neverSettles: true, innermost: null }), loadedAs);
         if (error.tsconfig !== null) return described(describeTsconfigFailure(error.tsconfig, error.message, cwd), loadedAs);
         return described(describeImportFailure(error, file, { cwd, envFile, kitMajor: choice.major }), loadedAs);
       }
       case 'timed-out':
         return outcome.network !== null
           ? described(describeNetworkAttempt(outcome.network, outcome.file, cwd), '')
-          : described(describePending(outcome.file, cwd, { seconds: timeout, neverSettles: false }), '');
+          : described(describePending(outcome.file, cwd, { seconds: timeout, neverSettles: false, innermost: outcome.innermost }), '');
       case 'ended':
         if (outcome.file === null) throw new Error(`the schema loader process ended unexpectedly (${outcome.signal ?? `exit code ${String(outcome.code)}`})`);
         return described(describeEnded(outcome.file, cwd, outcome), '');

@@ -2,6 +2,7 @@
  * The drizzle-kit config alone, imported as the project's drizzle-kit imports it (the same
  * loader process, `.env` read first): for capture's connection URL, which needs no schema.
  */
+import { resolve } from 'node:path';
 import { displayPath } from '../config/display-path.js';
 import { credentialsOf, parseDrizzleConfig, type ConfigCredentials, type DrizzleConfig } from '../config/drizzle-config.js';
 import type { Result } from '../config/errors.js';
@@ -24,7 +25,7 @@ export interface ReadDrizzleConfigOptions {
 export const readDrizzleConfig = async (
   options: ReadDrizzleConfigOptions,
 ): Promise<Result<{ readonly path: string; readonly config: DrizzleConfig }>> => {
-  const { cwd } = options;
+  const cwd = resolve(options.cwd);
   const found = findConfigFile(cwd, options.configPath);
   if (!found.ok) return found;
   const parse = (raw: unknown): Result<{ readonly path: string; readonly config: DrizzleConfig }> => {

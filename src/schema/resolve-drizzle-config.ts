@@ -2,6 +2,7 @@
  * `resolveConfig` (src/config) with the project's drizzle-kit importing the config: which
  * config, its validated value, and the schema files it names, as verify reads them.
  */
+import { resolve } from 'node:path';
 import type { ConfigCredentials } from '../config/drizzle-config.js';
 import type { Result } from '../config/errors.js';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.js';
@@ -21,7 +22,8 @@ export interface ResolveDrizzleConfigOptions {
   readonly onOutput?: (text: string) => void;
 }
 
-export const resolveDrizzleConfig = async (options: ResolveDrizzleConfigOptions): Promise<Result<ResolvedConfig>> => {
+export const resolveDrizzleConfig = async (given: ResolveDrizzleConfigOptions): Promise<Result<ResolvedConfig>> => {
+  const options = { ...given, cwd: resolve(given.cwd) };
   const { onOutput, ...rest } = options;
   const project = openProject({ ...rest, needsDrizzleOrm: false });
   if (!project.ok) return project;

@@ -61,7 +61,10 @@ process.on('unhandledRejection', record);
 
 let loader: KitLoader | null = null;
 
-const createLoader = (kit: KitSetup): KitLoader => (kit.major === 0 ? createKit0Loader(kit.drizzleKitDir) : createKit1Loader(kit.drizzleKitDir));
+const createLoader = (kit: KitSetup): KitLoader =>
+  kit.major === 0
+    ? createKit0Loader(kit.drizzleKitDir, (file, phase) => send({ type: 'module', file, phase }))
+    : createKit1Loader(kit.drizzleKitDir);
 
 class NeverSettles extends Error {}
 

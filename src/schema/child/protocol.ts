@@ -117,9 +117,15 @@ export type Progress =
   | { readonly type: 'importing'; readonly file: string }
   | { readonly type: 'imported'; readonly file: string }
   | { readonly type: 'serializing' }
+  /** One of the user's modules starts or ends running its top-level code (drizzle-kit 0.x only). */
+  | { readonly type: 'module'; readonly file: string; readonly phase: 'start' | 'end' }
   | { readonly type: 'network-attempt'; readonly attempt: NetworkAttempt };
 
 export type ChildMessage = Reply | Progress;
 
 export const isProgress = (message: ChildMessage): message is Progress =>
-  message.type === 'importing' || message.type === 'imported' || message.type === 'serializing' || message.type === 'network-attempt';
+  message.type === 'importing' ||
+  message.type === 'imported' ||
+  message.type === 'serializing' ||
+  message.type === 'module' ||
+  message.type === 'network-attempt';

@@ -22,7 +22,14 @@ export interface LoaderSessionOptions {
 /** A reply, or how the request ended without one. */
 export type Outcome =
   | Reply
-  | { readonly type: 'timed-out'; readonly file: string; readonly network: NetworkAttempt | null }
+  | {
+      readonly type: 'timed-out';
+      /** The top-level file being imported (the config or a schema file). */
+      readonly file: string;
+      /** The innermost of the user's modules still running its top-level code, when known. */
+      readonly innermost: string | null;
+      readonly network: NetworkAttempt | null;
+    }
   | {
       readonly type: 'ended';
       /** The module being imported when the process ended, if any. */
@@ -87,6 +94,7 @@ export const startLoaderSession = (options: LoaderSessionOptions): LoaderSession
     new Promise<Outcome>((resolve) => {
       let pending: string | null = message.type === 'import-config' ? message.file : message.type === 'load-schema' ? (message.files[0] ?? null) : null;
       let network: NetworkAttempt | null = null;
+      const running: string[] = [];
       let timer: NodeJS.Timeout | null = null;
       const finish = (outcome: Outcome): void => {
         if (timer !== null) clearTimeout(timer);
@@ -101,7 +109,7 @@ export const startLoaderSession = (options: LoaderSessionOptions): LoaderSession
             ? null
             : setTimeout(() => {
                 child.kill('SIGKILL');
-                finish({ type: 'timed-out', file: pending ?? '', network });
+                finish({ type: 'timed-out', file: pending ?? '', innermost: running.at(-1) ?? null, network });
               }, options.importTimeoutMs);
       };
       const onMessage = (received: unknown): void => {
@@ -109,7 +117,11 @@ export const startLoaderSession = (options: LoaderSessionOptions): LoaderSession
         if (!isProgress(reply)) return finish(reply);
         if (reply.type === 'importing') {
           pending = reply.file;
+          running.length = 0;
           bound();
+        } else if (reply.type === 'module') {
+          if (reply.phase === 'start') running.push(reply.file);
+          else running.splice(running.lastIndexOf(reply.file), 1);
         } else if (reply.type === 'serializing') {
           pending = null;
           bound();

@@ -40,7 +40,30 @@ const loadTsx = (fromKit: NodeJS.Require): { readonly api: TsxCjsApi; readonly v
   throw new Error('tsx is not installed: drizzle-catalog depends on it; reinstall drizzle-catalog');
 };
 
-export const createKit0Loader = (drizzleKitDir: string): KitLoader => {
+interface CompilingModule {
+  _compile(content: string, filename: string): unknown;
+}
+
+/**
+ * Tells `onModule` when each of the user's CommonJS modules (not installed packages) starts
+ * and ends running its top-level code, so that a module that never finishes is named, not
+ * only the schema file that imports it. tsx hands every compiled file to `_compile`.
+ */
+const traceModules = (onModule: (file: string, phase: 'start' | 'end') => void): void => {
+  const { Module } = createRequire(import.meta.url)('node:module') as { Module: { prototype: CompilingModule } };
+  const compile = Module.prototype._compile;
+  Module.prototype._compile = function traced(this: CompilingModule, content: string, filename: string): unknown {
+    const user = !filename.includes('/node_modules/') && !filename.includes('\\node_modules\\');
+    if (user) onModule(filename, 'start');
+    try {
+      return compile.call(this, content, filename);
+    } finally {
+      if (user) onModule(filename, 'end');
+    }
+  };
+};
+
+export const createKit0Loader = (drizzleKitDir: string, onModule: (file: string, phase: 'start' | 'end') => void): KitLoader => {
   const fromKit = createRequire(join(drizzleKitDir, 'package.json'));
   // Before tsx's hooks: tsx turns source maps on, and Node then reads the .map file of every
   // module loaded after that (drizzle-orm ships one per file). drizzle-kit's CLI, one bundle,
@@ -48,6 +71,7 @@ export const createKit0Loader = (drizzleKitDir: string): KitLoader => {
   const api = fromKit(join(drizzleKitDir, 'api.js')) as DrizzleKitApi0;
   const tsx = loadTsx(fromKit);
   tsx.api.register();
+  traceModules(onModule);
   const name = `tsx ${tsx.version}`;
   return {
     name,

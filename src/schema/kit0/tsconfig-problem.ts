@@ -17,14 +17,24 @@ type GetTsconfig = (searchPath?: string) => unknown;
 
 const MISSING = /^File '(.+)' not found\.$/;
 
-export const tsconfigWarnings = (cwd: string, env: Readonly<Record<string, string | undefined>>): readonly string[] => {
-  if ((env['TSX_TSCONFIG_PATH'] ?? '') !== '') return [];
+/** The tsconfig.json tsx ignores, why, and how to make it readable. */
+export interface TsconfigProblem {
+  /** Relative to the working directory. */
+  readonly tsconfig: string;
+  /** `extends '@acme/tsconfig/base.json', which is not found`, or get-tsconfig's message. */
+  readonly problem: string;
+  /** `run \`svelte-kit sync\` ...` */
+  readonly fix: string;
+}
+
+export const tsconfigProblem = (cwd: string, env: Readonly<Record<string, string | undefined>>): TsconfigProblem | null => {
+  if ((env['TSX_TSCONFIG_PATH'] ?? '') !== '') return null;
   const tsconfig = findTsconfig(cwd);
-  if (tsconfig === null) return [];
+  if (tsconfig === null) return null;
   const { getTsconfig } = createRequire(import.meta.url)('get-tsconfig') as { getTsconfig: GetTsconfig };
   try {
     getTsconfig(cwd);
-    return [];
+    return null;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const missing = MISSING.exec(reason)?.[1];
@@ -36,8 +46,14 @@ export const tsconfigWarnings = (cwd: string, env: Readonly<Record<string, strin
           : missing.startsWith('.') || missing.startsWith('/')
             ? 'fix the path in "extends"'
             : "install the workspace's dependencies (npm install at the workspace root) so that it resolves";
-    return [
-      `${displayPath(tsconfig, cwd)}: ${missing === undefined ? reason : `extends '${missing}', which is not found`}; drizzle-kit 0.x (through tsx) then ignores this tsconfig.json entirely, and so does verify: its "paths" aliases do not apply. To use it, ${fix}`,
-    ];
+    return {
+      tsconfig: displayPath(tsconfig, cwd),
+      problem: missing === undefined ? reason : `extends '${missing}', which is not found`,
+      fix,
+    };
   }
 };
+
+/** The warning verify prints for a tsconfig.json drizzle-kit 0.x ignores. */
+export const describeTsconfigProblem = ({ tsconfig, problem, fix }: TsconfigProblem): string =>
+  `${tsconfig}: ${problem}; drizzle-kit 0.x (through tsx) then ignores this tsconfig.json entirely, and so does verify: its "paths" aliases do not apply. To use it, ${fix}`;
