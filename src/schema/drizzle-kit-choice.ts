@@ -12,6 +12,7 @@
  *   `undefined`) and drizzle-kit 1.0's throws on drizzle-orm 0.x tables (issue 13).
  * - Loading the schema needs drizzle-orm; reading the config alone (capture) does not.
  */
+import { displayPath } from '../config/display-path.js';
 import { failure, type Result } from '../config/errors.js';
 import type { InstalledPackage } from './find-package.js';
 import type { KitMajor } from './child/protocol.js';
@@ -28,7 +29,9 @@ export interface DrizzleKitChoice {
 export interface DrizzleKitChoiceInput {
   readonly project: { readonly drizzleKit: InstalledPackage | null; readonly drizzleOrm: InstalledPackage | null };
   readonly bundled: InstalledPackage;
-  /** Where the packages were looked for, for messages (relative to the working directory). */
+  /** The working directory, to show paths from. */
+  readonly cwd: string;
+  /** Where the packages were looked for (the working directory, the config's folder), for messages. */
   readonly searched: string;
   /** Whether drizzle-orm must be there (loading the schema) or not (reading the config only). */
   readonly needsDrizzleOrm: boolean;
@@ -47,7 +50,7 @@ export const describeDrizzleKit = (choice: Pick<DrizzleKitChoice, 'drizzleKit' |
 const matchingKit = (ormVersion: string, ormMajor: number): string => (ormMajor === 0 ? 'drizzle-kit@^0.31' : `drizzle-kit@${ormVersion}`);
 
 export const chooseDrizzleKit = (input: DrizzleKitChoiceInput): Result<{ readonly choice: DrizzleKitChoice }> => {
-  const { project, bundled, searched } = input;
+  const { project, bundled, searched, cwd } = input;
   const drizzleKit = project.drizzleKit ?? bundled;
   const origin = project.drizzleKit === null ? 'bundled' : 'project';
   const drizzleOrm = project.drizzleOrm;
@@ -58,7 +61,7 @@ export const chooseDrizzleKit = (input: DrizzleKitChoiceInput): Result<{ readonl
   if (drizzleOrm === null && input.needsDrizzleOrm) {
     return failure({
       code: 'drizzle-orm-not-found',
-      path: searched,
+      path: cwd,
       message: `drizzle-orm is not installed: no node_modules/drizzle-orm is found from ${searched}`,
       hint: "install the project's dependencies (npm ci, pnpm install, yarn) where drizzle-kit runs: verify imports the schema with the project's drizzle-orm, as drizzle-kit does",
     });
@@ -66,7 +69,7 @@ export const chooseDrizzleKit = (input: DrizzleKitChoiceInput): Result<{ readonl
   if (kitVersion === null || kitVersion.major > 1) {
     return failure({
       code: 'drizzle-kit-unsupported',
-      path: drizzleKit.dir,
+      path: displayPath(drizzleKit.location, input.cwd),
       message: `${kitName} is not a version drizzle-catalog supports (0.x from 0.31, and 1.0)`,
       hint: 'use drizzle-kit 0.31 or 1.0 in the project, or upgrade drizzle-catalog (npm install --save-dev drizzle-catalog@latest)',
     });
@@ -82,7 +85,7 @@ export const chooseDrizzleKit = (input: DrizzleKitChoiceInput): Result<{ readonl
         : `install the drizzle-kit that matches drizzle-orm ${drizzleOrm.version} (npm i -D ${matchingKit(drizzleOrm.version, ormVersion.major)}), or upgrade drizzle-orm (npm i drizzle-orm@${drizzleKit.version})`;
     return failure({
       code: 'drizzle-versions-mismatch',
-      path: origin === 'project' ? drizzleKit.dir : drizzleOrm.dir,
+      path: displayPath(origin === 'project' ? drizzleKit.location : drizzleOrm.location, input.cwd),
       message: `drizzle-orm ${drizzleOrm.version} and ${kitName} do not go together: ${why}`,
       hint: `${fix}; drizzle-kit push would use the same pair`,
     });

@@ -14,6 +14,8 @@ export interface InstalledPackage {
   readonly version: string;
   /** Real path of the package folder. */
   readonly dir: string;
+  /** Where it was found (`<dir>/node_modules/<name>`, before symlinks are followed), for messages. */
+  readonly location: string;
 }
 
 const readManifest = (file: string): { readonly name?: unknown; readonly version?: unknown } | null => {
@@ -31,7 +33,7 @@ export const findInstalledPackage = (name: string, dir: string): InstalledPackag
     if (statSync(join(folder, 'package.json'), { throwIfNoEntry: false })?.isFile()) {
       const manifest = readManifest(join(folder, 'package.json'));
       if (manifest !== null && typeof manifest.version === 'string') {
-        return { name, version: manifest.version, dir: realpathSync(folder) };
+        return { name, version: manifest.version, dir: realpathSync(folder), location: folder };
       }
     }
     if (dirname(current) === current) return null;

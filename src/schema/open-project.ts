@@ -47,6 +47,7 @@ export const openProject = (options: OpenProjectOptions): Result<OpenProject> =>
   const chosen = chooseDrizzleKit({
     project: { drizzleKit: first('drizzle-kit'), drizzleOrm: first('drizzle-orm') },
     bundled: bundledDrizzleKit(),
+    cwd,
     searched: dirs.join(' and '),
     needsDrizzleOrm: options.needsDrizzleOrm,
   });

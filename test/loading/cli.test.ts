@@ -91,7 +91,7 @@ describe("the project's drizzle-kit and drizzle-orm", () => {
     const run = await verifyIn(cwd, ARGS);
     expectUsageError(run);
     expect(messageOf(run)).toEqual({
-      message: `${KIT_0}: drizzle-orm 1.0.0-rc.5 and drizzle-kit 0.31.11 (the project's) do not go together: drizzle-kit 0.31.11 cannot read drizzle-orm 1.0 tables (it silently loses array types and unique constraint names)`,
+      message: `node_modules/drizzle-kit: drizzle-orm 1.0.0-rc.5 and drizzle-kit 0.31.11 (the project's) do not go together: drizzle-kit 0.31.11 cannot read drizzle-orm 1.0 tables (it silently loses array types and unique constraint names)`,
       hint: 'install the matching drizzle-kit: npm i -D drizzle-kit@1.0.0-rc.5; drizzle-kit push would use the same pair',
     });
   });

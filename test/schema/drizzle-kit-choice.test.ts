@@ -3,13 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { chooseDrizzleKit, type DrizzleKitChoiceInput } from '../../src/schema/drizzle-kit-choice.js';
 import type { InstalledPackage } from '../../src/schema/find-package.js';
 
-const installed = (name: string, version: string): InstalledPackage => ({ name, version, dir: `/app/node_modules/${name}` });
-const BUNDLED = { ...installed('drizzle-kit', '0.31.11'), dir: '/tools/drizzle-catalog/node_modules/drizzle-kit' };
+const installed = (name: string, version: string): InstalledPackage => ({
+  name,
+  version,
+  dir: `/store/${name}@${version}`,
+  location: `/app/node_modules/${name}`,
+});
+const BUNDLED = { ...installed('drizzle-kit', '0.31.11'), location: '/tools/drizzle-catalog/node_modules/drizzle-kit' };
 
 const choose = (kit: string | null, orm: string | null, needsDrizzleOrm = true) => {
   const input: DrizzleKitChoiceInput = {
     project: { drizzleKit: kit === null ? null : installed('drizzle-kit', kit), drizzleOrm: orm === null ? null : installed('drizzle-orm', orm) },
     bundled: BUNDLED,
+    cwd: '/app',
     searched: '/app',
     needsDrizzleOrm,
   };
@@ -25,7 +31,7 @@ describe('chooseDrizzleKit', () => {
 
   it("falls back to drizzle-catalog's own drizzle-kit, and says so with the install line", () => {
     const chosen = choose(null, '0.45.4');
-    expect(chosen).toMatchObject({ ok: true, choice: { major: 0, origin: 'bundled', drizzleKit: { dir: BUNDLED.dir } } });
+    expect(chosen).toMatchObject({ ok: true, choice: { major: 0, origin: 'bundled', drizzleKit: { location: BUNDLED.location } } });
     expect(chosen.ok && chosen.choice.warnings).toEqual([
       "no drizzle-kit is installed in this project (searched from /app): verify uses drizzle-catalog's own drizzle-kit 0.31.11; install the one push runs (npm i -D drizzle-kit@^0.31) so that verify judges with it",
     ]);
@@ -36,14 +42,14 @@ describe('chooseDrizzleKit', () => {
       ok: false,
       error: {
         code: 'drizzle-versions-mismatch',
-        path: '/app/node_modules/drizzle-kit',
+        path: 'node_modules/drizzle-kit',
         message:
           "drizzle-orm 1.0.0-rc.5 and drizzle-kit 0.31.11 (the project's) do not go together: drizzle-kit 0.31.11 cannot read drizzle-orm 1.0 tables (it silently loses array types and unique constraint names)",
         hint: 'install the matching drizzle-kit: npm i -D drizzle-kit@1.0.0-rc.5; drizzle-kit push would use the same pair',
       },
     });
     // The same with no drizzle-kit in the project: ours is 0.31.
-    expect(choose(null, '1.0.0-rc.5')).toMatchObject({ ok: false, error: { code: 'drizzle-versions-mismatch', path: '/app/node_modules/drizzle-orm' } });
+    expect(choose(null, '1.0.0-rc.5')).toMatchObject({ ok: false, error: { code: 'drizzle-versions-mismatch', path: 'node_modules/drizzle-orm' } });
   });
 
   it('refuses a drizzle-kit 1.0 with a drizzle-orm 0.x, with both ways out', () => {
