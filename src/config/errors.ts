@@ -16,7 +16,8 @@ export type InputErrorCode =
   | 'schema-rejected-by-drizzle-kit'
   | 'drizzle-orm-not-found'
   | 'drizzle-versions-mismatch'
-  | 'drizzle-kit-unsupported';
+  | 'drizzle-kit-unsupported'
+  | 'schema-loader-failed';
 
 /** Why a TypeScript or JavaScript module could not be imported. */
 export type ImportFailureReason =
@@ -91,6 +92,7 @@ export const INPUT_ERROR_TITLES: Readonly<Record<InputErrorCode, string>> = {
   'drizzle-orm-not-found': 'drizzle-orm is not installed in the project.',
   'drizzle-versions-mismatch': 'The installed drizzle-orm and drizzle-kit belong to different major versions.',
   'drizzle-kit-unsupported': 'The drizzle-kit version the project uses is not supported.',
+  'schema-loader-failed': 'The process that imports the schema ended before it answered.',
 };
 
 /** A failed step: `{ ok: false, error }`; a successful one carries its value. */

@@ -28,7 +28,8 @@ export interface DrizzleKitChoice {
 
 export interface DrizzleKitChoiceInput {
   readonly project: { readonly drizzleKit: InstalledPackage | null; readonly drizzleOrm: InstalledPackage | null };
-  readonly bundled: InstalledPackage;
+  /** drizzle-catalog's own drizzle-kit: null when it is missing (or not looked for: the project has one). */
+  readonly bundled: InstalledPackage | null;
   /** The working directory, to show paths from. */
   readonly cwd: string;
   /** Where the packages were looked for (the working directory, the config's folder), for messages. */
@@ -52,6 +53,14 @@ const matchingKit = (ormVersion: string, ormMajor: number): string => (ormMajor 
 export const chooseDrizzleKit = (input: DrizzleKitChoiceInput): Result<{ readonly choice: DrizzleKitChoice }> => {
   const { project, bundled, searched, cwd } = input;
   const drizzleKit = project.drizzleKit ?? bundled;
+  if (drizzleKit === null) {
+    return failure({
+      code: 'drizzle-kit-unsupported',
+      path: cwd,
+      message: `no drizzle-kit is installed in this project (searched from ${searched}), and drizzle-catalog's own is missing`,
+      hint: 'install drizzle-kit in the project (npm i -D drizzle-kit), or reinstall drizzle-catalog',
+    });
+  }
   const origin = project.drizzleKit === null ? 'bundled' : 'project';
   const drizzleOrm = project.drizzleOrm;
   const kitVersion = parseVersion(drizzleKit.version);

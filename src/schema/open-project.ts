@@ -32,11 +32,7 @@ export interface OpenProject {
 }
 
 /** drizzle-catalog's own drizzle-kit (a dependency), found from where this file is installed. */
-const bundledDrizzleKit = (): InstalledPackage => {
-  const found = findInstalledPackage('drizzle-kit', dirname(fileURLToPath(import.meta.url)));
-  if (found === null) throw new Error("drizzle-catalog's own drizzle-kit dependency is not installed: reinstall drizzle-catalog");
-  return found;
-};
+const bundledDrizzleKit = (): InstalledPackage | null => findInstalledPackage('drizzle-kit', dirname(fileURLToPath(import.meta.url)));
 
 export const openProject = (options: OpenProjectOptions): Result<OpenProject> => {
   const { cwd } = options;
@@ -44,9 +40,10 @@ export const openProject = (options: OpenProjectOptions): Result<OpenProject> =>
   const dirs = [cwd, ...(config.ok && dirname(config.path) !== cwd ? [dirname(config.path)] : [])];
   const first = (name: string): InstalledPackage | null =>
     dirs.map((dir) => findInstalledPackage(name, dir)).find((found) => found !== null) ?? null;
+  const project = { drizzleKit: first('drizzle-kit'), drizzleOrm: first('drizzle-orm') };
   const chosen = chooseDrizzleKit({
-    project: { drizzleKit: first('drizzle-kit'), drizzleOrm: first('drizzle-orm') },
-    bundled: bundledDrizzleKit(),
+    project,
+    bundled: project.drizzleKit === null ? bundledDrizzleKit() : null,
     cwd,
     searched: dirs.join(' and '),
     needsDrizzleOrm: options.needsDrizzleOrm,

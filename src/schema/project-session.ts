@@ -86,6 +86,8 @@ export const openProjectSession = (options: ProjectSessionOptions): ProjectSessi
         options.onCredentials?.(value.includes('://') ? { url: value, password: null } : { url: null, password: value });
       }
       started = { ok: true, envFile: reply.envFile === null ? null : displayPath(reply.envFile, cwd), loader: reply.loader };
+    } else if (reply.type === 'ended') {
+      started = failure(loaderEnded(reply, 'before it could load drizzle-kit', (session as LoaderSession).output(), cwd));
     } else if (reply.type === 'start-failed') {
       started = failure({
         code: 'drizzle-kit-unsupported',
@@ -123,7 +125,7 @@ export const openProjectSession = (options: ProjectSessionOptions): ProjectSessi
           ? described(describeNetworkAttempt(outcome.network, outcome.file, cwd), '')
           : described(describePending(outcome.file, cwd, { seconds: timeout, neverSettles: false, innermost: outcome.innermost }), '');
       case 'ended':
-        if (outcome.file === null) throw new Error(`the schema loader process ended unexpectedly (${outcome.signal ?? `exit code ${String(outcome.code)}`})`);
+        if (outcome.file === null) return loaderEnded(outcome, "while drizzle-kit's serializer ran", (session as LoaderSession).output(), cwd);
         return described(describeEnded(outcome.file, cwd, outcome), '');
       default:
         throw unexpected(outcome);
@@ -151,6 +153,29 @@ export const openProjectSession = (options: ProjectSessionOptions): ProjectSessi
       return { ok: true, entities, json: serialized.json, warnings: [...warnings, ...serialized.printed] };
     },
     close: async () => (session === null ? '' : session.close()),
+  };
+};
+
+/**
+ * The loader process ended outside any import: it could not start (a NODE_OPTIONS flag this
+ * Node refuses), or it was killed while drizzle-kit serialized (out of memory).
+ */
+const loaderEnded = (
+  ending: { readonly code: number | null; readonly signal: string | null },
+  when: string,
+  printed: string,
+  cwd: string,
+): InputError => {
+  const how = ending.signal !== null ? `signal ${ending.signal}` : ending.code !== null ? `exit code ${String(ending.code)}` : 'it could not be started';
+  const said = printed.trim().split('\n').at(-1)?.trim() ?? '';
+  return {
+    code: 'schema-loader-failed',
+    path: cwd,
+    message: `the Node process that imports the schema ended ${when} (${how})${said === '' ? '' : `: ${said}`}`,
+    hint:
+      ending.signal === 'SIGKILL'
+        ? 'it was probably out of memory: drizzle-kit needs the same memory; raise the heap (NODE_OPTIONS=--max-old-space-size=8192)'
+        : 'check NODE_OPTIONS and the Node installation: drizzle-kit would not start either',
   };
 };
 

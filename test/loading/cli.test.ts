@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadDrizzleSchemaJson } from '../../src/schema/load-drizzle-schema.js';
 import { EXAMPLE_SNAPSHOT, expectUsageError, messageOf, REPO, verifyIn, writeProject } from '../hardening-verify/support/run.js';
 
 const ARGS = ['--snapshot', EXAMPLE_SNAPSHOT, '--fail-on', 'none'];
@@ -112,6 +113,16 @@ describe("the project's drizzle-kit and drizzle-orm", () => {
         `\\n  loaded with: Node ${process.version.replace(/\./g, '\\.')}, drizzle-kit 0\\.31\\.11 \\(the project's\\), drizzle-orm 0\\.45\\.4; CommonJS, required through tsx 4\\.\\d+\\.\\d+, as drizzle-kit 0\\.x loads every file\\n$`,
       ),
     );
+  });
+});
+
+describe('the loader process itself', () => {
+  it('a Node that will not start it (a NODE_OPTIONS flag it refuses): an error saying so, not a crash', async () => {
+    const cwd = writeProject('node-options', { 'drizzle.config.ts': PLAIN_CONFIG, 'schema.ts': SCHEMA });
+    const loaded = await loadDrizzleSchemaJson({ cwd, env: { PATH: process.env['PATH'], NODE_OPTIONS: '--no-such-node-flag' } });
+    expect(loaded).toMatchObject({ ok: false, error: { code: 'schema-loader-failed', path: cwd } });
+    expect(!loaded.ok && loaded.error.message).toMatch(/^the Node process that imports the schema ended before it could load drizzle-kit \(exit code 9\): .*--no-such-node-flag/);
+    expect(!loaded.ok && loaded.error.hint).toContain('NODE_OPTIONS');
   });
 });
 

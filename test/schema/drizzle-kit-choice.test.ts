@@ -11,10 +11,10 @@ const installed = (name: string, version: string): InstalledPackage => ({
 });
 const BUNDLED = { ...installed('drizzle-kit', '0.31.11'), location: '/tools/drizzle-catalog/node_modules/drizzle-kit' };
 
-const choose = (kit: string | null, orm: string | null, needsDrizzleOrm = true) => {
+const choose = (kit: string | null, orm: string | null, needsDrizzleOrm = true, bundled: InstalledPackage | null = BUNDLED) => {
   const input: DrizzleKitChoiceInput = {
     project: { drizzleKit: kit === null ? null : installed('drizzle-kit', kit), drizzleOrm: orm === null ? null : installed('drizzle-orm', orm) },
-    bundled: BUNDLED,
+    bundled,
     cwd: '/app',
     searched: '/app',
     needsDrizzleOrm,
@@ -35,6 +35,13 @@ describe('chooseDrizzleKit', () => {
     expect(chosen.ok && chosen.choice.warnings).toEqual([
       "no drizzle-kit is installed in this project (searched from /app): verify uses drizzle-catalog's own drizzle-kit 0.31.11; install the one push runs (npm i -D drizzle-kit@^0.31) so that verify judges with it",
     ]);
+  });
+
+  it("says what to install when neither the project nor drizzle-catalog has a drizzle-kit", () => {
+    expect(choose(null, '0.45.4', true, null)).toMatchObject({
+      ok: false,
+      error: { code: 'drizzle-kit-unsupported', hint: 'install drizzle-kit in the project (npm i -D drizzle-kit), or reinstall drizzle-catalog' },
+    });
   });
 
   it('refuses a drizzle-orm 1.0 with a drizzle-kit 0.x, naming both and the drizzle-kit to install', () => {

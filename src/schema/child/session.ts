@@ -40,6 +40,8 @@ export type Outcome =
 
 export interface LoaderSession {
   request(request: Request): Promise<Outcome>;
+  /** What the process printed so far. */
+  output(): string;
   /** Ends the process (if it still runs) and resolves to everything it printed. */
   close(): Promise<string>;
 }
@@ -84,9 +86,18 @@ export const startLoaderSession = (options: LoaderSessionOptions): LoaderSession
   let printed = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => void (printed += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => void (printed += chunk));
-  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   let exited: { code: number | null; signal: string | null } | null = null;
   child.once('exit', (code, signal) => void (exited = { code, signal }));
+  const closed = new Promise<void>((resolve) => {
+    child.once('close', () => resolve());
+    // A process that could not be started (no memory, no process slots) ends here, with no 'exit'.
+    child.once('error', () => {
+      if (exited !== null || child.pid !== undefined) return;
+      exited = { code: null, signal: null };
+      child.emit('exit', null, null);
+      resolve();
+    });
+  });
   // An IPC write to a process that has just ended reports an error here, not a crash of ours.
   child.on('error', () => undefined);
 
@@ -135,12 +146,17 @@ export const startLoaderSession = (options: LoaderSessionOptions): LoaderSession
       child.on('message', onMessage);
       child.once('exit', onExit);
       bound();
-      child.send(message);
+      try {
+        child.send(message);
+      } catch {
+        // The channel is already closed: the 'exit' handler reports how the process ended.
+      }
       return undefined;
     });
 
   return {
     request,
+    output: () => printed,
     close: async () => {
       if (exited === null) child.kill('SIGKILL');
       await closed;
