@@ -83,6 +83,10 @@ export const startLoaderSession = (options: LoaderSessionOptions): LoaderSession
     serialization: 'advanced',
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  // If verify itself ends first (interrupted), the loader process must not outlive it: a
+  // module blocked in its top-level code would never see the IPC channel close.
+  const killOnExit = (): void => void child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let printed = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => void (printed += chunk));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => void (printed += chunk));
@@ -160,6 +164,7 @@ export const startLoaderSession = (options: LoaderSessionOptions): LoaderSession
     close: async () => {
       if (exited === null) child.kill('SIGKILL');
       await closed;
+      process.off('exit', killOnExit);
       return printed;
     },
   };
