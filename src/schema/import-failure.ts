@@ -19,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { displayPath } from '../config/display-path.js';
 import type { ImportFailureReason, SourceLocation } from '../config/errors.js';
 import type { NetworkAttempt } from './child/protocol.js';
+import { PACKAGE_NAME, packageOf } from './package-name.js';
+import { explainTsconfigError } from './tsconfig-error.js';
 
 export interface ImportFailure {
   readonly reason: ImportFailureReason;
@@ -48,13 +50,6 @@ const stringProperty = (value: unknown, key: string): string | undefined => {
   return typeof found === 'string' ? found : undefined;
 };
 
-/** npm package names: optional `@scope/`, then lower-case URL-safe characters. */
-const PACKAGE_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
-
-const packageOf = (specifier: string): string => {
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
-};
 
 const ESBUILD_LOCATION = /^(.+?):(\d+):(\d+): ERROR: (.+)$/m;
 const NOT_FOUND = /Cannot find (?:package|module) '([^']+)'(?: imported from (.+))?/;
@@ -66,8 +61,6 @@ const STACK_FRAME = /^\s*at (?:.*? \()?((?:file:\/\/)?\/[^():]+|[A-Za-z]:\\[^():
 const SYNTAX_HEADER = /^((?:file:\/\/)?\/[^:]+|[A-Za-z]:\\[^:]+):(\d+)$/;
 /** babel (through jiti): `/abs/file.ts: Unexpected token (6:0)`. */
 const BABEL_LOCATION = /^(\/[^:]+|[A-Za-z]:\\[^:]+): (.+) \((\d+):(\d+)\)/;
-/** get-tsconfig: `File './.svelte-kit/tsconfig.json' not found.` */
-const TSCONFIG_MISSING = /^File '(.+)' not found\.$/;
 const CJS_TOP_LEVEL_AWAIT = 'Top-level await is currently not supported with the "cjs" output format';
 
 /** drizzle-catalog's own files (src/ or dist/): frames in them are not the user's. */
@@ -261,20 +254,12 @@ export const describeEnded = (file: string, cwd: string, ending: { readonly code
 
 /** drizzle-kit 1.0 could not read the tsconfig.json of a module's folder. */
 export const describeTsconfigFailure = (tsconfig: string, message: string, cwd: string): ImportFailure => {
-  const missing = TSCONFIG_MISSING.exec(message)?.[1];
-  const fix =
-    missing === undefined
-      ? 'fix the tsconfig.json'
-      : missing.includes('.svelte-kit/')
-        ? 'run `svelte-kit sync` (or `vite dev` once) so that .svelte-kit/tsconfig.json exists'
-        : !missing.startsWith('.') && !isAbsolute(missing)
-          ? `install the workspace's dependencies (npm install at the workspace root) so that '${packageOf(missing)}' resolves`
-          : 'fix the path in "extends"';
+  const { problem, fix } = explainTsconfigError(message);
   return {
     reason: 'tsconfig',
     path: displayPath(tsconfig, cwd),
     location: null,
-    message: missing === undefined ? `cannot be read: ${firstLine(message)}` : `extends '${missing}', which is not found`,
+    message: problem,
     hint: `${fix}; drizzle-kit 1.0 reads this tsconfig.json for every TypeScript file in its folder and stops here too`,
   };
 };

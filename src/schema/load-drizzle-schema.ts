@@ -7,7 +7,6 @@
 import { resolve } from 'node:path';
 import type { Catalog } from '../catalog/model.js';
 import { displayPath } from '../config/display-path.js';
-import type { ConfigCredentials } from '../config/drizzle-config.js';
 import { failure, type Result } from '../config/errors.js';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.js';
 import type { CollectedEntity, KitMajor } from './child/protocol.js';
@@ -16,23 +15,11 @@ import type { DrizzleKitJson } from './kit0/drizzle-kit-json.js';
 import { drizzleJsonToCatalog } from './kit0/to-catalog.js';
 import { describeTsconfigProblem, tsconfigProblem } from './kit0/tsconfig-problem.js';
 import { kit1Catalog } from './kit1/catalog.js';
-import { openProject, type OpenProjectOptions } from './open-project.js';
+import { openProject, type OpenProjectOptions, type ProjectLoadOptions } from './open-project.js';
 
-export interface LoadDrizzleSchemaOptions {
-  /** Absolute working directory (where drizzle-kit would run). */
-  readonly cwd: string;
-  /** `--config FILE`, relative to `cwd`. */
-  readonly configPath?: string;
+export interface LoadDrizzleSchemaOptions extends ProjectLoadOptions {
   /** `--schema PATH` (repeatable), relative to `cwd`: replaces the config's `schema`. */
   readonly schemaOverride?: readonly string[];
-  /** The environment drizzle-kit would run in (default: this process's); `.env` is added to a copy. */
-  readonly env?: Readonly<Record<string, string | undefined>>;
-  /** How long one module may take to import, in seconds (default 60). */
-  readonly importTimeoutSeconds?: number;
-  /** Told credentials as soon as they are known (the config's, `.env`'s), so output can mask them. */
-  readonly onCredentials?: (credentials: ConfigCredentials) => void;
-  /** Told what the project's modules printed while they were imported (never written anywhere by us). */
-  readonly onOutput?: (text: string) => void;
 }
 
 /** What the schema was loaded with: shown in the text report's header. */

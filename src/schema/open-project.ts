@@ -12,18 +12,25 @@ import { chooseDrizzleKit, type DrizzleKitChoice } from './drizzle-kit-choice.js
 import { findInstalledPackage, type InstalledPackage } from './find-package.js';
 import { DEFAULT_IMPORT_TIMEOUT_SECONDS, openProjectSession, type ProjectSession } from './project-session.js';
 
-export interface OpenProjectOptions {
-  /** Absolute working directory (where drizzle-kit would run). */
+/** What every way of loading a project (its config, its schema) takes. */
+export interface ProjectLoadOptions {
+  /** Working directory (where drizzle-kit would run): default config names, `--config`, `--schema` and the config's globs are read from it. */
   readonly cwd: string;
   /** `--config FILE`, relative to `cwd`. */
   readonly configPath?: string;
-  /** The environment drizzle-kit would run in (default: this process's). */
+  /** The environment drizzle-kit would run in (default: this process's); `.env` is added to a copy, in the loader process. */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** How long one module may take to import (default 60 s). */
+  /** How long one module may take to import, in seconds (default 60). */
   readonly importTimeoutSeconds?: number;
+  /** Told credentials as soon as they are known (the config's, `.env`'s), so output can mask them. */
+  readonly onCredentials?: (credentials: ConfigCredentials) => void;
+  /** Told what the project's modules printed while they were imported (never written anywhere by us). */
+  readonly onOutput?: (text: string) => void;
+}
+
+export interface OpenProjectOptions extends Omit<ProjectLoadOptions, 'onOutput'> {
   /** Loading the schema needs drizzle-orm; reading the config alone does not. */
   readonly needsDrizzleOrm: boolean;
-  readonly onCredentials?: (credentials: ConfigCredentials) => void;
 }
 
 export interface OpenProject {

@@ -4,22 +4,12 @@
  */
 import { resolve } from 'node:path';
 import { displayPath } from '../config/display-path.js';
-import { credentialsOf, parseDrizzleConfig, type ConfigCredentials, type DrizzleConfig } from '../config/drizzle-config.js';
+import { credentialsOf, parseDrizzleConfig, type DrizzleConfig } from '../config/drizzle-config.js';
 import type { Result } from '../config/errors.js';
 import { findConfigFile, readJsonConfig } from '../config/load-config.js';
-import { openProject } from './open-project.js';
+import { openProject, type ProjectLoadOptions } from './open-project.js';
 
-export interface ReadDrizzleConfigOptions {
-  /** Absolute working directory. */
-  readonly cwd: string;
-  /** `--config FILE`, relative to `cwd`. */
-  readonly configPath?: string;
-  readonly env?: Readonly<Record<string, string | undefined>>;
-  readonly importTimeoutSeconds?: number;
-  readonly onCredentials?: (credentials: ConfigCredentials) => void;
-  /** Told what the config's modules printed while imported. */
-  readonly onOutput?: (text: string) => void;
-}
+export type ReadDrizzleConfigOptions = ProjectLoadOptions;
 
 /** The config file's path and validated value; `config-not-found` when there is none. */
 export const readDrizzleConfig = async (

@@ -3,23 +3,13 @@
  * config, its validated value, and the schema files it names, as verify reads them.
  */
 import { resolve } from 'node:path';
-import type { ConfigCredentials } from '../config/drizzle-config.js';
 import type { Result } from '../config/errors.js';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve-config.js';
-import { openProject } from './open-project.js';
+import { openProject, type ProjectLoadOptions } from './open-project.js';
 
-export interface ResolveDrizzleConfigOptions {
-  /** Absolute working directory: default config names, `--config`, `--schema` and the config's globs are read from it. */
-  readonly cwd: string;
-  /** `--config FILE`. */
-  readonly configPath?: string;
+export interface ResolveDrizzleConfigOptions extends ProjectLoadOptions {
   /** `--schema PATH` (repeatable): replaces the config's `schema`; with it a config file is optional. */
   readonly schemaOverride?: readonly string[];
-  readonly env?: Readonly<Record<string, string | undefined>>;
-  readonly importTimeoutSeconds?: number;
-  readonly onCredentials?: (credentials: ConfigCredentials) => void;
-  /** Told what the config's modules printed while imported. */
-  readonly onOutput?: (text: string) => void;
 }
 
 export const resolveDrizzleConfig = async (given: ResolveDrizzleConfigOptions): Promise<Result<ResolvedConfig>> => {

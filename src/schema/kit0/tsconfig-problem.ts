@@ -12,19 +12,14 @@
 import { createRequire } from 'node:module';
 import { displayPath } from '../../config/display-path.js';
 import { findTsconfig } from '../../config/resolve-config.js';
+import { explainTsconfigError, type TsconfigError } from '../tsconfig-error.js';
 
 type GetTsconfig = (searchPath?: string) => unknown;
 
-const MISSING = /^File '(.+)' not found\.$/;
-
 /** The tsconfig.json tsx ignores, why, and how to make it readable. */
-export interface TsconfigProblem {
+export interface TsconfigProblem extends TsconfigError {
   /** Relative to the working directory. */
   readonly tsconfig: string;
-  /** `extends '@acme/tsconfig/base.json', which is not found`, or get-tsconfig's message. */
-  readonly problem: string;
-  /** `run \`svelte-kit sync\` ...` */
-  readonly fix: string;
 }
 
 export const tsconfigProblem = (cwd: string, env: Readonly<Record<string, string | undefined>>): TsconfigProblem | null => {
@@ -36,21 +31,7 @@ export const tsconfigProblem = (cwd: string, env: Readonly<Record<string, string
     getTsconfig(cwd);
     return null;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const missing = MISSING.exec(reason)?.[1];
-    const fix =
-      missing === undefined
-        ? 'fix it'
-        : missing.includes('.svelte-kit/')
-          ? 'run `svelte-kit sync` (or `vite dev` once) so that .svelte-kit/tsconfig.json exists'
-          : missing.startsWith('.') || missing.startsWith('/')
-            ? 'fix the path in "extends"'
-            : "install the workspace's dependencies (npm install at the workspace root) so that it resolves";
-    return {
-      tsconfig: displayPath(tsconfig, cwd),
-      problem: missing === undefined ? reason : `extends '${missing}', which is not found`,
-      fix,
-    };
+    return { tsconfig: displayPath(tsconfig, cwd), ...explainTsconfigError(error instanceof Error ? error.message : String(error)) };
   }
 };
 
