@@ -1,8 +1,10 @@
 /**
  * Loader benchmark: how long importing a generated Drizzle schema takes with the loader
- * verify uses (tsx's namespaced `register()`, src/schema/ts-loader.ts), cold (empty tsx
- * cache, as in CI) and warm, against a plain-JavaScript import of the same schema, each
- * followed by drizzle-kit's `generateDrizzleJson` and our Catalog mapping.
+ * verify uses for a drizzle-kit 0.x project (tsx's CommonJS `register()` and `require()`,
+ * as drizzle-kit 0.31 does: src/schema/kit0/loader.ts), cold (empty tsx cache, as in CI)
+ * and warm, against a plain-JavaScript import of the same schema and other tsx modes, each
+ * followed by drizzle-kit's `generateDrizzleJson` and our Catalog mapping; and the whole of
+ * `loadDrizzleSchema` (its loader process included).
  *
  *   node --import tsx bench/loader.ts [--tables 500] [--runs 5]
  *
@@ -130,8 +132,8 @@ import { pathToFileURL } from 'node:url';
 const [mode, dir, dist] = process.argv.slice(2);
 const start = performance.now();
 const lib = (path) => import(pathToFileURL(join(dist, path)).href);
-const { generateDrizzleJson } = await lib('schema/drizzle-kit-json.js');
-const { drizzleJsonToCatalog } = await lib('schema/to-catalog.js');
+const { generateDrizzleJson } = await lib('schema/kit0/drizzle-kit-json.js');
+const { drizzleJsonToCatalog } = await lib('schema/kit0/to-catalog.js');
 const files = readdirSync(join(dir, 'schema')).sort().map((name) => join(dir, 'schema', name));
 const phases = {};
 let mark = performance.now();
@@ -155,14 +157,12 @@ if (mode === 'js') {
   for (const file of files) Object.assign(exports, await import(pathToFileURL(file).href));
   await unregister();
   phase('import');
-} else if (mode === 'tsx') {
-  const { createModuleLoader } = await lib('schema/ts-loader.js');
-  const { loadSchemaModules } = await lib('schema/load-modules.js');
-  const loader = createModuleLoader({ tsconfig: join(dir, 'tsconfig.json') });
-  const modules = await loadSchemaModules(files, { cwd: dir, loader });
-  await loader.close();
-  if (!modules.ok) throw new Error(modules.error.message);
-  exports = modules.exports;
+} else if (mode === 'tsx-cjs') {
+  // drizzle-kit 0.31's way: tsx's CommonJS hooks, global, the tsconfig from the working directory.
+  const { createRequire } = await import('node:module');
+  createRequire(import.meta.url)('tsx/cjs/api').register();
+  exports = {};
+  for (const file of files) Object.assign(exports, createRequire(file)(file));
   phase('import');
 }
 if (mode === 'loadDrizzleSchema') {
@@ -216,14 +216,14 @@ const main = (): void => {
   writeFileSync(join(WORK, 'child.mjs'), CHILD);
 
   const warmTmp = mkdtempSync(join(WORK, 'tmp-warm-'));
-  run('tsx', ts, dist, warmTmp); // prime the warm cache
+  run('tsx-cjs', ts, dist, warmTmp); // prime the warm cache
   const modes = [
     { label: 'plain JavaScript import', mode: 'js', dir: js, cold: false },
-    { label: 'tsx register() (ours), cold', mode: 'tsx', dir: ts, cold: true },
-    { label: 'tsx register() (ours), warm', mode: 'tsx', dir: ts, cold: false },
+    { label: "tsx/cjs register() + require (drizzle-kit 0.31's, ours), cold", mode: 'tsx-cjs', dir: ts, cold: true },
+    { label: "tsx/cjs register() + require (drizzle-kit 0.31's, ours), warm", mode: 'tsx-cjs', dir: ts, cold: false },
     { label: 'tsx register() global (no namespace), cold', mode: 'tsx-global', dir: ts, cold: true },
     { label: 'tsx tsImport(index.ts), cold', mode: 'tsImport', dir: ts, cold: true },
-    { label: 'loadDrizzleSchema (config too), cold', mode: 'loadDrizzleSchema', dir: ts, cold: true },
+    { label: 'loadDrizzleSchema (loader process, config too), cold', mode: 'loadDrizzleSchema', dir: ts, cold: true },
   ] as const;
   const samples = new Map<string, Sample[]>(modes.map((m) => [m.label, []]));
   for (let round = 0; round < RUNS; round += 1) {

@@ -19,8 +19,15 @@ export { buildSnapshot, serializeSnapshot } from './snapshot/serialize.js';
 export { writeSnapshotFile } from './snapshot/write.js';
 export {
   loadDrizzleSchema,
+  loadDrizzleSchemaJson,
+  readDrizzleConfig,
+  resolveDrizzleConfig,
   type DrizzleSchema,
+  type DrizzleSchemaJson,
   type LoadDrizzleSchemaOptions,
+  type ReadDrizzleConfigOptions,
+  type ResolveDrizzleConfigOptions,
+  type SchemaLoading,
 } from './schema/index.js';
 export {
   resolveConfig,
@@ -29,6 +36,8 @@ export {
   type DrizzleConfig,
   type ResolvedConfig,
   type ResolveConfigOptions,
+  type ConfigImporter,
+  type ImportFacts,
   type InputError,
   type InputErrorCode,
   type TableNameFilter,

@@ -146,7 +146,15 @@ export const writeArtifacts = async (
       return { ok: false, message: `--hints ${flags.hints} not written:\n${hints.issues.map((i) => `  ${i.message}\n  hint: ${i.hint}`).join('\n')}` };
     files.push({ path: flags.hints, text: hints.text, note: `wrote ${flags.hints}: ${hints.hints.length} hint${hints.hints.length === 1 ? '' : 's'} for drizzle-kit 1.0 push --hints-file` });
   }
-  for (const file of files) await writeFileAtomic(resolve(io.cwd, file.path), file.text);
+  for (const file of files) {
+    try {
+      await writeFileAtomic(resolve(io.cwd, file.path), file.text);
+    } catch (error) {
+      // A folder that does not exist or cannot be written: the user's environment, not a bug.
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      return { ok: false, message: `${file.path} not written (${reason}): ${(error as Error).message}\n  hint: check that its folder exists and is writable` };
+    }
+  }
   return { ok: true, notes: files.map((f) => f.note) };
 };
 

@@ -13,12 +13,13 @@ import type { DrizzleSchema } from '../schema/load-drizzle-schema.js';
 import type { Snapshot } from '../snapshot/format.js';
 import { ExitCode, type CliIo } from '../cli-io.js';
 import { collectGarbage } from './collect-garbage.js';
-import { withConsoleOn } from './console-redirect.js';
 import { redactingIo, secretsOfCredentials, secretsOfUrl } from './redact-output.js';
 
 const COMMAND = 'drizzle-catalog verify';
 export const DEFAULT_SNAPSHOT = 'snapshots/production.json';
 export const DEFAULT_MAX_AGE_DAYS = 30;
+/** The library's default too (src/schema/project-session.ts), which --help must not load. */
+export const DEFAULT_IMPORT_TIMEOUT_SECONDS = 60;
 export const REPORT_FORMATS = ['text', 'json', 'markdown', 'github'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
@@ -48,12 +49,16 @@ export const registerVerify = (cli: CAC, io: CliIo, deps: VerifyCommandDeps = {}
     )
     .option('--plan <file>', 'Write the renames verify is confident about as one SQL transaction, e.g. --plan rename-plan.sql (drops are never written)')
     .option('--hints <file>', "Write verify's rename/create answers as a drizzle-kit 1.0 hints file, e.g. --hints hints.json (for push --hints-file)")
+    .option('--import-timeout <seconds>', 'Longest one config or schema module may take to import before verify gives up, e.g. --import-timeout 180', {
+      default: DEFAULT_IMPORT_TIMEOUT_SECONDS,
+    })
     .example('  $ drizzle-catalog verify                       # drizzle.config.ts + snapshots/production.json')
     .example('  $ drizzle-catalog verify --format json --fail-on high > verify.json')
     .example('  $ drizzle-catalog verify --config apps/api/drizzle.config.ts --snapshot snapshots/staging.json')
     .example('  $ drizzle-catalog verify --format github --fail-on high     # annotations + job summary in GitHub Actions')
     .example('  $ drizzle-catalog verify --format markdown > verify.md      # a pull-request comment')
     .example('  $ drizzle-catalog verify --plan rename-plan.sql --hints hints.json')
+    .example('  $ drizzle-catalog verify --import-timeout 180           # a schema whose modules take long to import')
     .action((options: Record<string, unknown>): Promise<number> => runVerify(options, io, deps));
 };
 
@@ -65,6 +70,7 @@ interface VerifyFlags {
   readonly failOn: FailOn;
   readonly maxAgeDays: number;
   readonly color: boolean;
+  readonly importTimeoutSeconds: number;
 }
 
 type FlagsResult = { readonly ok: true; readonly flags: VerifyFlags } | { readonly ok: false; readonly message: string };
@@ -79,10 +85,11 @@ const stringList = (value: unknown): readonly string[] | undefined => {
 };
 
 const readFlags = (options: Record<string, unknown>, io: CliIo): FlagsResult => {
-  const { format, failOn, maxAge, snapshot, config, color } = {
+  const { format, failOn, maxAge, snapshot, config, color, importTimeout } = {
     format: options['format'],
     failOn: options['failOn'],
     maxAge: Number(options['maxAge']),
+    importTimeout: Number(options['importTimeout'] ?? DEFAULT_IMPORT_TIMEOUT_SECONDS),
     snapshot: options['snapshot'],
     config: options['config'],
     color: options['color'],
@@ -90,6 +97,7 @@ const readFlags = (options: Record<string, unknown>, io: CliIo): FlagsResult => 
   if (!oneOf(REPORT_FORMATS, format)) return { ok: false, message: `--format must be one of ${REPORT_FORMATS.join(', ')}; got '${String(format)}'` };
   if (!oneOf(FAIL_ON_VALUES, failOn)) return { ok: false, message: `--fail-on must be one of ${FAIL_ON_VALUES.join(', ')}; got '${String(failOn)}'` };
   if (!Number.isFinite(maxAge) || maxAge < 0) return { ok: false, message: `--max-age takes a number of days, e.g. --max-age 90; got '${String(options['maxAge'])}'` };
+  if (!Number.isFinite(importTimeout) || importTimeout <= 0) return { ok: false, message: `--import-timeout takes a number of seconds above 0, e.g. --import-timeout 180; got '${String(options['importTimeout'])}'` };
   if (typeof snapshot !== 'string' || snapshot === '') return { ok: false, message: '--snapshot needs a file, e.g. --snapshot snapshots/production.json' };
   if (config !== undefined && (typeof config !== 'string' || config === '')) return { ok: false, message: '--config needs a file, e.g. --config drizzle.config.ts' };
   const noColor = io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '';
@@ -103,13 +111,19 @@ const readFlags = (options: Record<string, unknown>, io: CliIo): FlagsResult => 
       failOn,
       maxAgeDays: maxAge,
       color: color === true ? true : color === false ? false : io.isTTY && !noColor,
+      importTimeoutSeconds: importTimeout,
     },
   };
 };
 
 const describeInputError = (error: InputError): string => {
   const where = 'location' in error && error.location !== null ? `${error.path}:${error.location.line}:${error.location.column}` : error.path;
-  return `${where}: ${error.message}\n  hint: ${error.hint}`;
+  const facts = 'facts' in error && error.facts !== null ? error.facts : null;
+  const loaded =
+    facts === null
+      ? ''
+      : `\n  loaded with: Node ${facts.node}, drizzle-kit ${facts.drizzleKit}, drizzle-orm ${facts.drizzleOrm ?? 'none'}${facts.loadedAs === '' ? '' : `; ${facts.loadedAs}`}`;
+  return `${where}: ${error.message}\n  hint: ${error.hint}${loaded}`;
 };
 
 /** The tables the snapshot holds that are drizzle's bookkeeping, never part of a user's schema. */
@@ -148,6 +162,7 @@ const loadVerifyModules = async () => {
     renderMarkdown: report.renderMarkdown,
     renderText: report.renderText,
     loadDrizzleSchema: schemaLoader.loadDrizzleSchema,
+    describeSchemaLoading: schemaLoader.describeSchemaLoading,
     loadSnapshot: snapshotLoader.loadSnapshot,
     formatSnapshotError: snapshotErrors.formatSnapshotError,
     loadHistory: ci.loadHistory,
@@ -175,6 +190,7 @@ export const runVerify = async (options: Record<string, unknown>, rawIo: CliIo, 
     renderMarkdown,
     renderText,
     loadDrizzleSchema,
+    describeSchemaLoading,
     loadSnapshot,
     formatSnapshotError,
     loadHistory,
@@ -196,14 +212,15 @@ export const runVerify = async (options: Record<string, unknown>, rawIo: CliIo, 
   // Held until the config's credentials are known, so that a password printed while the
   // config itself is imported is masked too.
   const printed: string[] = [];
-  const schema = await withConsoleOn((text) => printed.push(text), () =>
-    loadDrizzleSchema({
-      cwd: io.cwd,
-      ...(flags.config === undefined ? {} : { configPath: flags.config }),
-      ...(flags.schema === undefined ? {} : { schemaOverride: flags.schema }),
-      onCredentials: (credentials) => io.learn(secretsOfCredentials(credentials)),
-    }),
-  ).finally(() => printed.length > 0 && io.stderr(printed.join('')));
+  const schema = await loadDrizzleSchema({
+    cwd: io.cwd,
+    env: io.env,
+    importTimeoutSeconds: flags.importTimeoutSeconds,
+    ...(flags.config === undefined ? {} : { configPath: flags.config }),
+    ...(flags.schema === undefined ? {} : { schemaOverride: flags.schema }),
+    onCredentials: (credentials) => io.learn(secretsOfCredentials(credentials)),
+    onOutput: (text) => printed.push(text),
+  }).finally(() => printed.length > 0 && io.stderr(printed.join('')));
   if (!schema.ok) return fail(describeInputError(schema.error));
   for (const warning of schema.warnings) io.stderr(`${COMMAND}: warning: ${warning}\n`);
 
@@ -236,7 +253,7 @@ export const runVerify = async (options: Record<string, unknown>, rawIo: CliIo, 
         ? renderMarkdown(result, labels)
         : flags.format === 'github'
           ? await renderGithubOutput(io, result, schema, history.history, labels)
-          : renderText(result, { color: flags.color, ...labels }),
+          : renderText(result, { color: flags.color, ...labels, loadingLabel: describeSchemaLoading(schema.loading) }),
   );
   return result.exitCode;
 };

@@ -13,8 +13,13 @@ export interface DrizzleConfig {
   /** Paths or globs as written; drizzle-kit resolves them from the working directory. Empty when absent. */
   readonly schema: readonly string[];
   readonly casing: Casing | null;
-  /** drizzle-kit's default is `['public']`. */
+  /** drizzle-kit 0.31's default is `['public']`. */
   readonly schemaFilter: readonly string[];
+  /**
+   * Whether the config sets `schemaFilter`. NOTE: without it, drizzle-kit 1.0 reads every
+   * schema (its entity filter passes all), where 0.31 reads `public` only.
+   */
+  readonly schemaFilterGiven: boolean;
   /** Glob patterns on table names, `!` negates (see `tables-filter.ts`). Empty means every table. */
   readonly tablesFilter: readonly string[];
   readonly extensionsFilters: readonly 'postgis'[];
@@ -99,6 +104,7 @@ export const parseDrizzleConfig = (raw: unknown, path: string): Result<{ readonl
       schema: list(value.schema, []),
       casing: value.casing ?? null,
       schemaFilter: list(value.schemaFilter, ['public']),
+      schemaFilterGiven: value.schemaFilter !== undefined,
       tablesFilter: list(value.tablesFilter, []),
       extensionsFilters: value.extensionsFilters ?? [],
       out: value.out ?? null,

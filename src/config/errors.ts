@@ -13,7 +13,11 @@ export type InputErrorCode =
   | 'schema-import-failed'
   | 'schema-empty'
   | 'schema-duplicate-table'
-  | 'schema-rejected-by-drizzle-kit';
+  | 'schema-rejected-by-drizzle-kit'
+  | 'drizzle-orm-not-found'
+  | 'drizzle-versions-mismatch'
+  | 'drizzle-kit-unsupported'
+  | 'schema-loader-failed';
 
 /** Why a TypeScript or JavaScript module could not be imported. */
 export type ImportFailureReason =
@@ -21,7 +25,15 @@ export type ImportFailureReason =
   | 'missing-package'
   | 'unresolved-alias'
   | 'missing-file'
-  | 'threw';
+  | 'threw'
+  /** The module opened (or tried to open) a network connection: verify is offline. */
+  | 'network'
+  /** Its top-level code never finished: an await that never settles, an endless loop. */
+  | 'pending'
+  /** The tsconfig.json drizzle-kit reads for it cannot be read (an `extends` that does not resolve). */
+  | 'tsconfig'
+  /** Syntax the module system drizzle-kit loads it with does not allow (top-level await in CommonJS). */
+  | 'module-system';
 
 /** A position in a file, 1-based. */
 export interface SourceLocation {
@@ -39,10 +51,27 @@ interface InputErrorBase<Code extends InputErrorCode> {
   readonly hint: string;
 }
 
+/**
+ * What a module was imported with, for whoever reads an import error: a failure that is
+ * not in the module itself is usually a version or module-system question.
+ */
+export interface ImportFacts {
+  /** `process.version` of the process that imported it: `v20.20.2`. */
+  readonly node: string;
+  /** `0.31.11 (the project's)` or `0.31.11 (drizzle-catalog's own: the project has none)`. */
+  readonly drizzleKit: string;
+  /** The project's drizzle-orm version; null when none is installed. */
+  readonly drizzleOrm: string | null;
+  /** How the file was loaded, e.g. `CommonJS, required through tsx 4.23.15 (as drizzle-kit 0.31 loads it)`. */
+  readonly loadedAs: string;
+}
+
 export interface ImportFailedError extends InputErrorBase<'config-import-failed' | 'schema-import-failed'> {
   readonly reason: ImportFailureReason;
   /** Where in `path` it failed, when known (syntax errors, errors thrown at import). */
   readonly location: SourceLocation | null;
+  /** Null only where nothing was imported (a JSON config that does not parse). */
+  readonly facts: ImportFacts | null;
 }
 
 export type InputError =
@@ -60,6 +89,10 @@ export const INPUT_ERROR_TITLES: Readonly<Record<InputErrorCode, string>> = {
   'schema-empty': 'The schema files export no table, enum, sequence or view.',
   'schema-duplicate-table': 'Two different tables are exported under the same schema and name.',
   'schema-rejected-by-drizzle-kit': "drizzle-kit's serializer refused the schema.",
+  'drizzle-orm-not-found': 'drizzle-orm is not installed in the project.',
+  'drizzle-versions-mismatch': 'The installed drizzle-orm and drizzle-kit belong to different major versions.',
+  'drizzle-kit-unsupported': 'The drizzle-kit version the project uses is not supported.',
+  'schema-loader-failed': 'The process that imports the schema ended before it answered.',
 };
 
 /** A failed step: `{ ok: false, error }`; a successful one carries its value. */

@@ -1,10 +1,11 @@
 /**
- * Finds and imports the drizzle-kit config file (file I/O; validation is `drizzle-config.ts`).
+ * Finds the drizzle-kit config file and reads what it exports (file I/O; validation is
+ * `drizzle-config.ts`). Importing a TypeScript or JavaScript config is the loader process's
+ * job (src/schema/child/), handed in by the caller.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describeImportFailure, displayPath } from '../schema/import-failure.js';
-import type { ModuleLoader } from '../schema/ts-loader.js';
+import { displayPath } from './display-path.js';
 import { failure, type Result } from './errors.js';
 
 /**
@@ -58,47 +59,41 @@ export const findConfigFile = (cwd: string, configPath?: string): Result<{ reado
   });
 };
 
-const unwrapDefault = (namespace: Readonly<Record<string, unknown>>): unknown => {
-  let value: unknown = 'default' in namespace ? namespace['default'] : namespace;
-  // NOTE: a TypeScript config compiled as CommonJS (a package without "type": "module")
-  // reaches ESM as `{ default: { default: config } }`: module.exports is the default.
-  for (let depth = 0; depth < 2; depth += 1) {
-    if (typeof value !== 'object' || value === null || 'dialect' in value || !('default' in value)) break;
-    value = (value as Record<string, unknown>)['default'];
+/** A `drizzle.config.json`, parsed here: its errors get a position, whichever drizzle-kit runs. */
+export const readJsonConfig = (path: string, cwd: string): Result<{ readonly raw: unknown }> => {
+  try {
+    return { ok: true, raw: JSON.parse(readFileSync(path, 'utf8')) as unknown };
+  } catch (error) {
+    return failure({
+      code: 'config-import-failed',
+      reason: 'syntax-error',
+      path: displayPath(path, cwd),
+      location: null,
+      message: `invalid JSON: ${(error as Error).message}`,
+      hint: 'fix the JSON syntax of the config file',
+      facts: null,
+    });
   }
-  return value;
 };
 
-/** The value the config file exports (not yet validated). */
-export const importConfigFile = async (
-  path: string,
-  cwd: string,
-  loader: ModuleLoader,
-): Promise<Result<{ readonly raw: unknown }>> => {
-  if (path.endsWith('.json')) {
-    try {
-      return { ok: true, raw: JSON.parse(readFileSync(path, 'utf8')) as unknown };
-    } catch (error) {
-      return failure({
-        code: 'config-import-failed',
-        reason: 'syntax-error',
-        path: displayPath(path, cwd),
-        location: null,
-        message: `invalid JSON: ${(error as Error).message}`,
-        hint: 'fix the JSON syntax of the config file',
-      });
-    }
-  }
-  let namespace: Readonly<Record<string, unknown>>;
-  try {
-    namespace = await loader.import(path);
-  } catch (error) {
-    return failure({ code: 'config-import-failed', ...describeImportFailure(error, path, cwd) });
-  }
-  // NOTE: drizzle-kit reads `module.default ?? module`, so named exports (`export const
-  // dialect = ...`) do work; a module with neither is a config exported by name.
-  if (!('default' in namespace) && !('dialect' in namespace)) {
-    const names = Object.keys(namespace).sort();
+/** What a config module exported, as the loader process reports it. */
+export interface ConfigExports {
+  /** `module.default ?? module`, as drizzle-kit reads it. */
+  readonly value: unknown;
+  readonly hasDefault: boolean;
+  readonly exportNames: readonly string[];
+}
+
+/**
+ * The config's value (not yet validated), or why it is not there.
+ *
+ * NOTE: drizzle-kit reads `module.default ?? module`, so named exports (`export const
+ * dialect = ...`) do work; a module with neither is a config exported by name.
+ */
+export const configValue = ({ value, hasDefault, exportNames }: ConfigExports, path: string, cwd: string): Result<{ readonly raw: unknown }> => {
+  const isObject = typeof value === 'object' && value !== null;
+  if (!hasDefault && !(isObject && 'dialect' in value)) {
+    const names = [...exportNames].sort();
     return failure({
       code: 'config-invalid',
       path: displayPath(path, cwd),
@@ -106,5 +101,5 @@ export const importConfigFile = async (
       hint: "export the config as the default export: `export default defineConfig({ dialect: 'postgresql', schema: './src/db/schema.ts' })`",
     });
   }
-  return { ok: true, raw: unwrapDefault(namespace) };
+  return { ok: true, raw: value };
 };

@@ -1,13 +1,19 @@
 /**
  * The input side of verify, step 1: which config, which schema files, which tsconfig.
  */
-import { dirname } from 'node:path';
-import { displayPath } from '../schema/import-failure.js';
-import { createModuleLoader, findTsconfig, type ModuleLoader } from '../schema/ts-loader.js';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { displayPath } from './display-path.js';
 import { credentialsOf, parseDrizzleConfig, type ConfigCredentials, type DrizzleConfig } from './drizzle-config.js';
 import { failure, type Result } from './errors.js';
-import { findConfigFile, importConfigFile } from './load-config.js';
+import { findConfigFile, readJsonConfig } from './load-config.js';
 import { expandSchemaPaths } from './schema-files.js';
+
+/**
+ * Imports a TypeScript or JavaScript config file (absolute path) the way the project's
+ * drizzle-kit does, and resolves to its value (`module.default ?? module`) or why not.
+ */
+export type ConfigImporter = (path: string) => Promise<Result<{ readonly raw: unknown }>>;
 
 export interface ResolveConfigOptions {
   /** Absolute working directory: default config names, `--config`, `--schema` and the config's globs are read from it. */
@@ -16,8 +22,8 @@ export interface ResolveConfigOptions {
   readonly configPath?: string;
   /** `--schema PATH` (repeatable): replaces the config's `schema`; with it a config file is optional. */
   readonly schemaOverride?: readonly string[];
-  /** A loader to reuse (the caller closes it); by default one is made for the config and closed. */
-  readonly loader?: ModuleLoader;
+  /** Imports the config file (src/schema's `loadDrizzleConfig` runs it in the loader process). */
+  readonly importConfig: ConfigImporter;
   /** Told the config's credentials as soon as it is imported, before validation, so output can mask them. */
   readonly onCredentials?: (credentials: ConfigCredentials) => void;
 }
@@ -29,7 +35,7 @@ export interface ResolvedConfig {
   readonly config: DrizzleConfig;
   /** Absolute, sorted. */
   readonly schemaFiles: readonly string[];
-  /** The user's tsconfig.json used to import TypeScript (paths aliases), or null. */
+  /** The tsconfig.json found from the working directory (drizzle-kit 0.x's, through tsx), or null. */
   readonly tsconfigPath: string | null;
   /** Non-fatal notes, e.g. a schema pattern that matched nothing while others did. */
   readonly warnings: readonly string[];
@@ -40,6 +46,7 @@ const DEFAULT_CONFIG: DrizzleConfig = {
   schema: [],
   casing: null,
   schemaFilter: ['public'],
+  schemaFilterGiven: false,
   tablesFilter: [],
   extensionsFilters: [],
   out: null,
@@ -72,17 +79,12 @@ export const resolveConfig = async (options: ResolveConfigOptions): Promise<Resu
   let foundPath: string | null = null;
   if (found.ok) {
     foundPath = found.path;
-    const loader = options.loader ?? createModuleLoader({ tsconfig: tsconfigPath });
-    try {
-      const imported = await importConfigFile(found.path, cwd, loader);
-      if (!imported.ok) return imported;
-      options.onCredentials?.(credentialsOf(imported.raw));
-      const parsed = parseDrizzleConfig(imported.raw, displayPath(found.path, cwd));
-      if (!parsed.ok) return parsed;
-      config = parsed.config;
-    } finally {
-      if (!options.loader) await loader.close();
-    }
+    const imported = found.path.endsWith('.json') ? readJsonConfig(found.path, cwd) : await options.importConfig(found.path);
+    if (!imported.ok) return imported;
+    options.onCredentials?.(credentialsOf(imported.raw));
+    const parsed = parseDrizzleConfig(imported.raw, displayPath(found.path, cwd));
+    if (!parsed.ok) return parsed;
+    config = parsed.config;
   } else if (!overridden || configPath !== undefined) {
     return found;
   }
@@ -115,4 +117,13 @@ export const resolveConfig = async (options: ResolveConfigOptions): Promise<Resu
     tsconfigPath,
     warnings: expanded.unmatched.map((pattern) => `schema pattern '${pattern}' matches no file`),
   };
+};
+
+/** The tsconfig.json tsx would pick for a project run from `cwd`: the nearest one in `cwd` or a parent. */
+export const findTsconfig = (cwd: string): string | null => {
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'tsconfig.json');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return null;
+  }
 };

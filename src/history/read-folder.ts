@@ -17,7 +17,19 @@ export type ReadMigrationFolderResult =
   | { readonly ok: true; readonly folder: MigrationFolder }
   | { readonly ok: false; readonly problem: MigrationFolderProblem };
 
-const isNotFound = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'ENOENT';
+/** Not there: no such file, or a path through something that is not a folder (`--migrations` naming a file). */
+const isNotFound = (error: unknown): boolean => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
+
+/** The folder cannot be read (permissions, a folder where a file should be): a problem, not a bug. */
+const unreadable = (path: string, error: unknown): ReadMigrationFolderResult => ({
+  ok: false,
+  problem: {
+    code: 'folder-unreadable',
+    path,
+    message: `cannot read ${path}: ${(error as Error).message}`,
+    hint: 'Check the path and its permissions.',
+  },
+});
 
 /**
  * Reads a drizzle migrations folder the way drizzle-orm's migrator does
@@ -32,7 +44,7 @@ export const readMigrationFolder = async (folderPath: string): Promise<ReadMigra
   try {
     journalText = await readFile(journalPath, 'utf8');
   } catch (error) {
-    if (!isNotFound(error)) throw error;
+    if (!isNotFound(error)) return unreadable(journalPath, error);
     return {
       ok: false,
       problem: {
@@ -78,7 +90,7 @@ export const readMigrationFolder = async (folderPath: string): Promise<ReadMigra
     try {
       hash = migrationHash(await readFile(join(folderPath, `${entry.tag}.sql`)));
     } catch (error) {
-      if (!isNotFound(error)) throw error;
+      if (!isNotFound(error)) return unreadable(join(folderPath, `${entry.tag}.sql`), error);
     }
     migrations.push({ position, idx: entry.idx, tag: entry.tag, when: entry.when, hash });
   }
@@ -86,7 +98,11 @@ export const readMigrationFolder = async (folderPath: string): Promise<ReadMigra
   const listed = new Set(journal.entries.map((entry) => `${entry.tag}.sql`));
   const orphans: OrphanFile[] = [];
   for (const file of sqlFiles.filter((name) => !listed.has(name)).sort(compareText)) {
-    orphans.push({ file, hash: migrationHash(await readFile(join(folderPath, file))) });
+    try {
+      orphans.push({ file, hash: migrationHash(await readFile(join(folderPath, file))) });
+    } catch (error) {
+      return unreadable(join(folderPath, file), error);
+    }
   }
   return { ok: true, folder: { migrations, orphans } };
 };

@@ -19,6 +19,8 @@ export interface TextReportOptions {
   /** Where the two sides came from, shown in the header (e.g. the snapshot path). */
   readonly snapshotLabel?: string;
   readonly schemaLabel?: string;
+  /** What the schema was loaded with (drizzle-kit, drizzle-orm, the env file), one line of the header. */
+  readonly loadingLabel?: string;
 }
 
 interface Paint {
@@ -72,6 +74,7 @@ const header = (result: VerifyResult, p: Paint, options: TextReportOptions): str
   if (result.history !== null) lines.push(`  migrations: ${historyLine(result.history)}`);
   if (options.schemaLabel !== undefined || options.snapshotLabel !== undefined)
     lines.push(`  ${[options.schemaLabel && `schema: ${options.schemaLabel}`, options.snapshotLabel && `snapshot: ${options.snapshotLabel}`].filter(Boolean).join(' · ')}`);
+  if (options.loadingLabel !== undefined) lines.push(`  loaded with ${options.loadingLabel}`);
   return lines;
 };
 

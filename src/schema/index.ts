@@ -1,7 +1,16 @@
-/** The Drizzle schema as verify reads it: TypeScript modules → drizzle-kit JSON → Catalog. */
-export { loadDrizzleSchema, type DrizzleSchema, type LoadDrizzleSchemaOptions } from './load-drizzle-schema.js';
-export { loadSchemaModules, type LoadSchemaModulesOptions, type SchemaModules } from './load-modules.js';
-export { generateDrizzleJson, type DrizzleKitJson } from './drizzle-kit-json.js';
-export { drizzleJsonToCatalog, type ToCatalogOptions } from './to-catalog.js';
+/** The Drizzle schema as verify reads it: the project's modules → its drizzle-kit's JSON → Catalog. */
+export {
+  describeSchemaLoading,
+  loadDrizzleSchema,
+  loadDrizzleSchemaJson,
+  type DrizzleSchema,
+  type DrizzleSchemaJson,
+  type LoadDrizzleSchemaOptions,
+  type SchemaLoading,
+} from './load-drizzle-schema.js';
+export { readDrizzleConfig, type ReadDrizzleConfigOptions } from './read-drizzle-config.js';
+export { resolveDrizzleConfig, type ResolveDrizzleConfigOptions } from './resolve-drizzle-config.js';
+export { generateDrizzleJson, type DrizzleKitJson } from './kit0/drizzle-kit-json.js';
+export { drizzleJsonToCatalog, type ToCatalogOptions } from './kit0/to-catalog.js';
 export { pgColumnType, type PgColumnType } from './pg-type.js';
-export { createModuleLoader, findTsconfig, type ModuleLoader } from './ts-loader.js';
+export { DEFAULT_IMPORT_TIMEOUT_SECONDS } from './project-session.js';

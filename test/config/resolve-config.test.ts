@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolveConfig, type ResolvedConfig } from '../../src/config/resolve-config.js';
+import type { ResolvedConfig } from '../../src/config/resolve-config.js';
+import { resolveDrizzleConfig as resolveConfig } from '../../src/schema/resolve-drizzle-config.js';
 import type { InputError, Result } from '../../src/config/errors.js';
 import { PROJECTS, project } from '../schema/support/fixtures.js';
 
@@ -177,6 +178,12 @@ describe('resolveConfig', () => {
       location: { line: 4, column: 17 },
       message: 'threw while being imported: DATABASE_URL is missing: set it in .env',
       hint: expect.stringContaining('environment variables') as unknown as string,
+      facts: {
+        node: process.version,
+        drizzleKit: "0.31.11 (the project's)",
+        drizzleOrm: '0.45.4',
+        loadedAs: expect.stringContaining('CommonJS, required through tsx') as unknown as string,
+      },
     });
     expect(error(await resolveConfig({ cwd: project('wrong-dialect') }))).toEqual({
       code: 'config-wrong-dialect',

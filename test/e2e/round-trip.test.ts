@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadDrizzleSchema } from '../../src/schema/load-drizzle-schema.js';
-import { loadSchemaModules } from '../../src/schema/load-modules.js';
-import { createModuleLoader } from '../../src/schema/ts-loader.js';
+import { importSchemaExports } from '../support/schema-exports.js';
 import { generateDrizzleJson, generateMigration } from 'drizzle-kit/api';
 import { push } from '../schema/support/push.js';
 import { brief, f, findingLines } from './support/report.js';
@@ -24,15 +23,9 @@ const projectExports = async (
 ): Promise<{ exports: Record<string, unknown>; schemaFilter: string[]; casing: 'snake_case' | 'camelCase' | undefined }> => {
   const loaded = await loadDrizzleSchema({ cwd });
   if (!loaded.ok) throw new Error(loaded.error.message);
-  const loader = createModuleLoader({ tsconfig: loaded.config.tsconfigPath });
-  try {
-    const modules = await loadSchemaModules(loaded.files, { cwd, loader });
-    if (!modules.ok) throw new Error(modules.error.message);
-    const { schemaFilter, casing } = loaded.config.config;
-    return { exports: { ...modules.exports }, schemaFilter: [...schemaFilter], casing: casing ?? undefined };
-  } finally {
-    await loader.close();
-  }
+  const exports = await importSchemaExports(loaded.files, loaded.config.tsconfigPath);
+  const { schemaFilter, casing } = loaded.config.config;
+  return { exports, schemaFilter: [...schemaFilter], casing: casing ?? undefined };
 };
 
 /** Push the project's schema with drizzle-kit, capture, verify the project against the snapshot. */

@@ -11,6 +11,7 @@
  * the rest of the config still applies); `--color` with `--format json` (colour applies
  * to the text report only).
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORT_FORMATS } from '../../src/commands/verify.js';
@@ -76,6 +77,14 @@ describe('verify flags that cannot be used', () => {
     expectUsageError(await verifyExample(...SNAPSHOT, '--max-age=-0.5'), "got '-0.5'");
     expectUsageError(await verifyExample(...SNAPSHOT, '--max-age', 'ninety'), "got 'ninety'");
     expectUsageError(await verifyExample(...SNAPSHOT, '--max-age', '1e999'), '--max-age takes a number of days');
+  });
+
+  it('--plan or --hints where no file can be written: the file and the reason, not an internal error', async () => {
+    // schema.ts is a file, so schema.ts/plan.sql cannot be created.
+    const run = await verifyExample(...SNAPSHOT, '--fail-on', 'none', '--plan', 'schema.ts/plan.sql');
+    expectUsageError(run, 'schema.ts/plan.sql not written (EEXIST)');
+    expect(messageOf(run).hint).toBe('check that its folder exists and is writable');
+    expect(existsSync(join(EXAMPLE_PROJECT, 'schema.ts'))).toBe(true);
   });
 
   it('--snapshot naming a directory', async () => {

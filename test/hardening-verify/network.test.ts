@@ -3,6 +3,11 @@
  * serializer, the SQL normalizer, the diff, both reporters) runs with every network entry
  * point of Node blocked, in this process and in a real `drizzle-catalog` process, and
  * nothing is even attempted.
+ *
+ * The project's modules are imported in the loader process (src/schema/child/), which
+ * blocks the network itself (block-network.ts) and turns any attempt into an import error:
+ * the last case shows that block at work, and that verify's own process still attempts
+ * nothing.
  */
 import { execFile } from 'node:child_process';
 import * as dns from 'node:dns';
@@ -55,22 +60,26 @@ describe('verify opens no network connection', () => {
   it('in a real process: `node --import <network block> src/bin.ts verify` succeeds and attempts nothing', async () => {
     const work = writeProject('network-child', {});
     const { DATABASE_URL: _unused, ...env } = process.env;
-    const run = async (log: string, args: readonly string[]) => {
+    const run = async (log: string, args: readonly string[], cwd = EXAMPLE_PROJECT) => {
       const child = await promisify(execFile)(
         process.execPath,
         ['--import', 'tsx', '--import', join(REPO, 'test/hardening-verify/support/block-network-preload.ts'), join(REPO, 'src/bin.ts'), ...args],
-        { cwd: EXAMPLE_PROJECT, env: { ...env, DRIZZLE_CATALOG_TEST_NETWORK_LOG: join(work, log), NO_COLOR: '1' }, timeout: 120_000 },
+        { cwd, env: { ...env, DRIZZLE_CATALOG_TEST_NETWORK_LOG: join(work, log), NO_COLOR: '1' }, timeout: 120_000 },
       ).catch((error: { stdout: string; stderr: string; code: number }) => error);
       return { ...child, attempts: JSON.parse(readFileSync(join(work, log), 'utf8')) as { installed: boolean; attempts: string[] } };
     };
-    const [verified, captured] = await Promise.all([
+    const [verified, connecting, captured] = await Promise.all([
       run('verify.json', ['verify', ...ARGS]),
+      // A schema module that connects at import: refused in the loader process, named.
+      run('connects.json', ['verify', '--snapshot', join(REPO, 'snapshots/example.json')], join(REPO, 'test/loading/projects/connects-at-import')),
       // The control: the same block does catch a command that connects.
       run('capture.json', ['capture', '--url', 'postgres://postgres@127.0.0.1:5432/test', '--out', '-', '--connect-timeout', '5s']),
     ]);
     expect(verified.stderr).toBe('');
     expect(verified.stdout).toContain('rename table meetings › meeting');
     expect(verified.attempts).toEqual({ installed: true, attempts: [] });
+    expect(connecting.stderr).toMatch(/^drizzle-catalog verify: src\/db\.ts:\d+:\d+: connects to 127\.0\.0\.1:1 while being imported/m);
+    expect(connecting.attempts).toEqual({ installed: true, attempts: [] });
     expect(captured.attempts.attempts).toContain('net.Socket.prototype.connect(5432)');
   });
 });

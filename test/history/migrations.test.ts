@@ -6,7 +6,7 @@
  * break it, and each finding is asserted. The "silently skipped" and NULL created_at
  * behaviours of the migrator are shown on the database itself, not assumed.
  */
-import { appendFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,6 +147,17 @@ describe('reading a folder drizzle-kit generated', () => {
       expect(result.problem.code).toBe('journal-missing');
       expect(result.problem.path).toBe(join(workspace.path('nowhere'), 'meta', '_journal.json'));
     }
+  });
+
+  it('reports a file named as the folder, and a journal that is a folder, as problem values (not thrown)', async () => {
+    const file = workspace.path('not-a-folder.sql');
+    await writeFile(file, 'select 1;\n');
+    expect(await readMigrationFolder(file)).toMatchObject({ ok: false, problem: { code: 'journal-missing' } });
+    await mkdir(workspace.path('odd/meta/_journal.json'), { recursive: true });
+    expect(await readMigrationFolder(workspace.path('odd'))).toMatchObject({
+      ok: false,
+      problem: { code: 'folder-unreadable', message: expect.stringContaining('EISDIR') as unknown as string },
+    });
   });
 });
 

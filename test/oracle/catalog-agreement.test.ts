@@ -9,8 +9,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/catalog/model.js';
-import { generateDrizzleJson } from '../../src/schema/drizzle-kit-json.js';
-import { drizzleJsonToCatalog } from '../../src/schema/to-catalog.js';
+import { generateDrizzleJson } from '../../src/schema/kit0/drizzle-kit-json.js';
+import { drizzleJsonToCatalog } from '../../src/schema/kit0/to-catalog.js';
 import { createPgliteDatabase } from '../support/databases.js';
 import { schemaSpecArb } from './arbitrary-schema.js';
 import { captureCatalog } from './capture-catalog.js';

@@ -5,8 +5,8 @@
  */
 import type { Catalog } from '../../src/catalog/model.js';
 import { verify, type VerifyResult } from '../../src/diff/index.js';
-import { generateDrizzleJson } from '../../src/schema/drizzle-kit-json.js';
-import { drizzleJsonToCatalog } from '../../src/schema/to-catalog.js';
+import { generateDrizzleJson } from '../../src/schema/kit0/drizzle-kit-json.js';
+import { drizzleJsonToCatalog } from '../../src/schema/kit0/to-catalog.js';
 import type { TestDatabase } from '../support/databases.js';
 import { captureCatalog } from './capture-catalog.js';
 

@@ -15,8 +15,7 @@ import type { Queryable } from '../../src/capture/queryable.js';
 import pg from 'pg';
 import { createPgliteDatabase, createServerDatabase, serverTestsEnabled } from '../support/databases.js';
 import { loadDrizzleSchema } from '../../src/schema/load-drizzle-schema.js';
-import { loadSchemaModules } from '../../src/schema/load-modules.js';
-import { createModuleLoader } from '../../src/schema/ts-loader.js';
+import { importSchemaExports } from '../support/schema-exports.js';
 import { catalogOf } from './support/catalog.js';
 import { project } from './support/fixtures.js';
 import { push, type PushTarget } from './support/push.js';
@@ -115,13 +114,11 @@ describe.each([
     const cwd = project(name);
     const loaded = await loadDrizzleSchema({ cwd });
     if (!loaded.ok) throw new Error(loaded.error.message);
-    const loader = createModuleLoader({ tsconfig: loaded.config.tsconfigPath });
-    const modules = await loadSchemaModules(loaded.files, { cwd, loader }).finally(() => loader.close());
-    if (!modules.ok) throw new Error(modules.error.message);
+    const exports = await importSchemaExports(loaded.files, loaded.config.tsconfigPath);
     const db = await createPgliteDatabase();
     try {
       // NOTE: pushSchema takes no casing; the casing fixture is checked in load-drizzle-schema.test.ts.
-      await push(db, { ...modules.exports }, [...schemas]);
+      await push(db, exports, [...schemas]);
       const outcome = await capture({ queryable: pgliteQueryable(db.pglite), schemas });
       if (!outcome.ok) throw new Error(outcome.error.message);
       expect(comparable(loaded.catalog)).toEqual(comparable(outcome.capture.catalog));

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgPolicy, pgTable, text } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { generateDrizzleJson } from '../../src/schema/drizzle-kit-json.js';
+import { generateDrizzleJson } from '../../src/schema/kit0/drizzle-kit-json.js';
 
 describe('generateDrizzleJson adapter', () => {
   it('returns the JSON with drizzle-kit generated names, casing applied', async () => {

@@ -5,9 +5,10 @@
  *
  * Projects live under .work/doc-*; their paths are shown as /path/to/app in the doc.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { EXAMPLE_PROJECT, EXAMPLE_SNAPSHOT, FIXTURE, POSTGRES_CONFIG, USERS_SCHEMA, verifyIn, writeProject, type Run } from './run.js';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { EXAMPLE_PROJECT, EXAMPLE_SNAPSHOT, FIXTURE, POSTGRES_CONFIG, REPO, USERS_SCHEMA, verifyIn, writeProject, type Run } from './run.js';
 
 export interface Scenario {
   readonly name: string;
@@ -33,6 +34,35 @@ const inApp = (name: string, files: Record<string, string>, args: readonly strin
 };
 
 const inDir = (root: string, args: readonly string[]) => async () => ({ run: await verifyIn(root, args), root });
+
+/** The loading matrix's fixture projects (test/loading/projects, test/drizzle-1/projects). */
+const LOADING = (name: string): string => join(REPO, 'test/loading/projects', name);
+const LOADING_1 = (name: string): string => join(REPO, 'test/drizzle-1/projects', name);
+
+/**
+ * A project whose node_modules holds `packages` (name → a folder to link, or a package.json
+ * to write), outside the repository when `outside` (nothing installed above it), else
+ * under .work/ (the repository's drizzle-orm and drizzle-kit above it).
+ */
+const withPackages = (name: string, packages: Record<string, string | { version: string }>, outside: boolean) => async () => {
+  const root = outside ? mkdtempSync(join(tmpdir(), `drizzle-catalog-doc-${name}-`)) : writeProject(`doc-${name}`, {});
+  for (const [path, text] of Object.entries({ 'drizzle.config.ts': "export default { dialect: 'postgresql', schema: './schema.ts' };\n", 'schema.ts': USERS_SCHEMA })) {
+    writeFileSync(join(root, path), text);
+  }
+  for (const [pkg, target] of Object.entries(packages)) {
+    const folder = join(root, 'node_modules', pkg);
+    mkdirSync(dirname(folder), { recursive: true });
+    if (typeof target === 'string') symlinkSync(target, folder, 'dir');
+    else {
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: pkg, version: target.version }));
+    }
+  }
+  return { run: await verifyIn(root, ['--snapshot', EXAMPLE_SNAPSHOT, '--fail-on', 'none']), root };
+};
+const ORM_0 = join(REPO, 'node_modules/drizzle-orm');
+const ORM_1 = join(REPO, 'test/drizzle-1/node_modules/drizzle-orm');
+const KIT_0 = join(REPO, 'node_modules/drizzle-kit');
 
 const USERS = { 'drizzle.config.ts': POSTGRES_CONFIG, 'schema.ts': USERS_SCHEMA };
 const config = (fields: string): string => `import { defineConfig } from 'drizzle-kit';\n\nexport default defineConfig({\n${fields}\n} as never);\n`;
@@ -114,6 +144,20 @@ export const scenarios = (): readonly Scenario[] => {
       name: 'schema warnings',
       run: inApp('schema-warnings', { ...USERS, 'drizzle.config.ts': config("  dialect: 'postgresql',\n  schema: ['./schema.ts', './src/db/*.ts'],") }, ['--fail-on', 'none']),
     },
+    // How the schema is loaded: the project's drizzle-kit and its loader
+    { name: 'no drizzle-orm', run: withPackages('no-orm', {}, true) },
+    { name: 'own drizzle-kit', run: withPackages('own-kit', { 'drizzle-orm': ORM_0 }, true) },
+    { name: 'versions mismatch', run: withPackages('mismatch', { 'drizzle-orm': ORM_1, 'drizzle-kit': KIT_0 }, false) },
+    { name: 'drizzle-kit unknown major', run: withPackages('kit-2', { 'drizzle-kit': { version: '2.0.0' } }, false) },
+    { name: 'top-level await 0.x', run: inDir(LOADING('top-level-await'), S) },
+    { name: 'never finishes', run: inDir(LOADING('never-finishes'), [...S, '--import-timeout', '5']) },
+    { name: 'never settles', run: inDir(LOADING_1('await-abandoned'), S) },
+    { name: 'connects', run: inDir(LOADING('connects-at-import'), S) },
+    { name: 'tsconfig ignored', run: inDir(LOADING('extends-missing'), [...S, '--fail-on', 'none']) },
+    { name: 'tsconfig ignored alias', run: inDir(LOADING('extends-svelte-kit'), S) },
+    { name: 'tsconfig 1.0', run: inDir(LOADING_1('extends-missing'), S) },
+    { name: 'collected twice', run: inDir(LOADING('folder-reexport'), S) },
+    { name: 'flag import-timeout', run: inDir(EXAMPLE_PROJECT, [...S, '--import-timeout', '0']) },
     // Flags
     { name: 'flag unknown', run: inDir(EXAMPLE_PROJECT, [...S, '--formt', 'json']) },
     { name: 'flag format', run: inDir(EXAMPLE_PROJECT, [...S, '--format', 'html']) },

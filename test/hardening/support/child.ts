@@ -3,6 +3,7 @@
  * real process: signals, and everything the process itself prints.
  */
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -27,8 +28,8 @@ export interface ChildOptions {
 
 export const runChild = (args: readonly string[], options: ChildOptions = {}): ChildRun => {
   const imports = ['tsx', ...(options.preload ?? [])].flatMap((module) => ['--import', module]);
-  const child = spawn(process.execPath, [...imports, 'src/bin.ts', ...args], {
-    cwd: REPO_ROOT,
+  const child = spawn(process.execPath, [...imports, join(REPO_ROOT, 'src/bin.ts'), ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,7 @@
 /** Runs our schema pipeline (drizzle-kit serializer → Catalog) on in-memory Drizzle objects. */
 import type { Catalog, Table } from '../../../src/catalog/model.js';
-import { generateDrizzleJson, type Casing } from '../../../src/schema/drizzle-kit-json.js';
-import { drizzleJsonToCatalog } from '../../../src/schema/to-catalog.js';
+import { generateDrizzleJson, type Casing } from '../../../src/schema/kit0/drizzle-kit-json.js';
+import { drizzleJsonToCatalog } from '../../../src/schema/kit0/to-catalog.js';
 
 export const catalogOf = async (
   imports: Record<string, unknown>,

@@ -1,0 +1,3 @@
+import { timestamp } from 'drizzle-orm/pg-core';
+
+export const timestamps = { createdAt: timestamp('created_at').notNull().defaultNow() };

@@ -1,0 +1,3 @@
+const { pgTable, text } = require('drizzle-orm/pg-core');
+
+exports.delta = pgTable('delta', { id: text('id').primaryKey() });

@@ -1,0 +1,1 @@
+export const NAME = { length: 120 } satisfies { length: number };
