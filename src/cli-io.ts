@@ -6,6 +6,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Whether stdout is a terminal (colour, progress). */
   readonly isTTY: boolean;
+  /** Reads standard input to its end (`capture --dump -`); absent where there is none. */
+  readonly stdin?: () => Promise<Uint8Array>;
 }
 
 export const processIo = (): CliIo => ({
@@ -14,6 +16,11 @@ export const processIo = (): CliIo => ({
   env: process.env,
   cwd: process.cwd(),
   isTTY: process.stdout.isTTY === true,
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  },
 });
 
 /** Exit codes, documented in the README. */
