@@ -89,19 +89,22 @@ export const captureDump = async (options: DumpCaptureOptions): Promise<DumpCapt
   const journal = options.migrationsTable ?? DEFAULT_MIGRATIONS_TABLE;
   const statements = split.units.filter((unit): unit is DumpStatement => unit.kind === 'statement');
   const metaCommands = split.units.flatMap((unit) => (unit.kind === 'meta' ? [unit.command] : []));
-  const classified = classifyStatements(
-    sharedSqlParser(),
-    statements.map((statement) => statement.text),
-  );
-  const items: ReplayStatement[] = statements.map((statement, index) => {
-    const item = classified[index];
-    if (item === undefined) throw new Error(`statement at line ${statement.line} was not classified`);
-    return { statement, classified: item };
-  });
+  const texts = statements.map((statement) => statement.text);
+  const classify = (typeReferences: boolean): ReplayStatement[] => {
+    const classified = classifyStatements(sharedSqlParser(), texts, { typeReferences });
+    return statements.map((statement, index) => {
+      const item = classified[index];
+      if (item === undefined) throw new Error(`statement at line ${statement.line} was not classified`);
+      return { statement, classified: item };
+    });
+  };
+  // Type references matter only for placeholders; listing them costs a walk of every tree.
+  let items = classify(false);
   options.onProgress?.({ phase: 'parsed', statements: items.length });
 
   const extensions = items.flatMap(({ classified: c }) => (c.role.kind === 'extension' ? [{ name: c.role.name, schema: c.role.schema ?? 'public' }] : []));
   const started = await startReplayDatabase({ extensions: extensions.map((e) => e.name), dataDir: options.dataDir });
+  if (started.missingExtensions.length > 0) items = classify(true);
   const { database } = started;
   try {
     const missing = new Set(started.missingExtensions);
@@ -125,7 +128,7 @@ export const captureDump = async (options: DumpCaptureOptions): Promise<DumpCapt
     }
     const live = outcome.capture;
     const missingExtensions: MissingExtension[] = extensions.filter((e) => missing.has(e.name));
-    const catalog = fromDump(live.catalog, items, report, missingExtensions);
+    const catalog = fromDump(live.catalog, items, report, missingExtensions, header.serverVersionNumber);
     return {
       ok: true,
       capture: {
@@ -158,7 +161,13 @@ const key = (name: QualifiedName): string => JSON.stringify([name.schema, name.n
  * the dumped server's spelling, type modifiers of placeholder types, the extensions the
  * replay lacked, and extension versions (unknown).
  */
-const fromDump = (catalog: Catalog, items: readonly ReplayStatement[], report: ReplayReport, missing: readonly MissingExtension[]): Catalog => {
+const fromDump = (
+  catalog: Catalog,
+  items: readonly ReplayStatement[],
+  report: ReplayReport,
+  missing: readonly MissingExtension[],
+  serverVersion: number | null,
+): Catalog => {
   const definitions = new Map<string, string>();
   for (const { statement, classified } of items) {
     const view = classified.definesView;
@@ -167,7 +176,7 @@ const fromDump = (catalog: Catalog, items: readonly ReplayStatement[], report: R
     if (definition !== null) definitions.set(key(view), definition);
   }
   const present = new Set(catalog.extensions.map((extension) => extension.name));
-  const withTypmods = restoreTypmods(catalog, report.removedTypmods);
+  const withTypmods = restoreTypmods(asDumpedServer(catalog, serverVersion), report.removedTypmods);
   return sortCatalog({
     ...withTypmods,
     views: withTypmods.views.map((view) => ({ ...view, definition: definitions.get(key(view)) ?? view.definition })),
@@ -177,3 +186,25 @@ const fromDump = (catalog: Catalog, items: readonly ReplayStatement[], report: R
     ].map((extension) => ({ ...extension, version: DUMP_DIFFERENCES.extensionVersion })),
   });
 };
+
+/** PostgreSQL 17 made partitions inherit their parent's identity columns. */
+const PARTITION_IDENTITY_SINCE = 170000;
+
+/**
+ * The replayed catalog as the dumped server's version has it where PostgreSQL 18
+ * differs in what the same DDL creates.
+ * NOTE: since PostgreSQL 17 a partition's column is an identity column when its parent's
+ * is (sharing the parent's sequence); before, partitions could not have identity columns
+ * at all. So for a dump of a server before 17, no partition column is an identity column.
+ */
+const asDumpedServer = (catalog: Catalog, serverVersion: number | null): Catalog =>
+  serverVersion === null || serverVersion >= PARTITION_IDENTITY_SINCE
+    ? catalog
+    : {
+        ...catalog,
+        tables: catalog.tables.map((table) =>
+          table.partitionOf === null || !table.columns.some((column) => column.identity !== null)
+            ? table
+            : { ...table, columns: table.columns.map((column) => ({ ...column, identity: null })) },
+        ),
+      };

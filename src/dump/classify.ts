@@ -74,6 +74,10 @@ export interface ClassifiedStatement {
   /** Types this statement defines (enums, domains, composite and range types, and every relation's row type). */
   readonly definesTypes: readonly QualifiedName[];
   readonly typeReferences: readonly TypeReference[];
+  /** Qualified collations it names (`COLLATE pg_catalog."de-x-icu"`): the replay may lack some. */
+  readonly collationReferences: readonly QualifiedName[];
+  /** The collation this statement creates (CREATE COLLATION). */
+  readonly definesCollation: QualifiedName | null;
   /** Role names a policy applies to (they must exist in the replay). */
   readonly policyRoles: readonly string[];
   /** The parser's error when it rejected the statement; the replay decides then. */
@@ -84,16 +88,33 @@ export interface ClassifiedStatement {
 const BATCH_BYTES = 96 * 1024;
 const encoder = new TextEncoder();
 
-/**
- * Classifies statements (each one complete statement, as split.ts cut them), in order.
- * `journal` names the migrations table whose rows are read.
- */
-export const classifyStatements = (parser: SqlParser, statements: readonly string[]): readonly ClassifiedStatement[] => {
+export interface ClassifyOptions {
+  /**
+   * Whether to list each statement's qualified type references (walking every parse
+   * tree, a good part of classifying): needed only for placeholders, when the dump uses
+   * an extension the replay lacks.
+   */
+  readonly typeReferences: boolean;
+}
+
+/** What a tree is walked for, besides its node type: the statement's text and the options. */
+interface Scan extends ClassifyOptions {
+  readonly text: string;
+  /** UTF-8 byte offset of the statement in the text that was parsed (locations are relative to it). */
+  readonly start: number;
+}
+
+/** Classifies statements (each one complete statement, as split.ts cut them), in order. */
+export const classifyStatements = (
+  parser: SqlParser,
+  statements: readonly string[],
+  options: ClassifyOptions = { typeReferences: true },
+): readonly ClassifiedStatement[] => {
   const out: ClassifiedStatement[] = [];
   let batch: { text: string; bytes: number }[] = [];
   let batchBytes = 0;
   const flush = (): void => {
-    if (batch.length > 0) out.push(...classifyBatch(parser, batch));
+    if (batch.length > 0) out.push(...classifyBatch(parser, batch, options));
     batch = [];
     batchBytes = 0;
   };
@@ -107,7 +128,7 @@ export const classifyStatements = (parser: SqlParser, statements: readonly strin
   return out;
 };
 
-const classifyBatch = (parser: SqlParser, batch: readonly { text: string; bytes: number }[]): ClassifiedStatement[] => {
+const classifyBatch = (parser: SqlParser, batch: readonly { text: string; bytes: number }[], options: ClassifyOptions): ClassifiedStatement[] => {
   const starts: number[] = [];
   let offset = 0;
   for (const statement of batch) {
@@ -115,7 +136,7 @@ const classifyBatch = (parser: SqlParser, batch: readonly { text: string; bytes:
     offset += statement.bytes + 1;
   }
   const parsed = batch.length > 1 ? parser.parse(batch.map((s) => s.text).join('\n')) : undefined;
-  if (parsed === undefined || !parsed.ok) return batch.map((statement) => classifyAlone(parser, statement.text));
+  if (parsed === undefined || !parsed.ok) return batch.map((statement) => classifyAlone(parser, statement.text, options));
   // Each parsed statement belongs to the text whose byte range holds its location.
   const trees: (JsonObject | undefined)[] = batch.map(() => undefined);
   let index = 0;
@@ -124,23 +145,23 @@ const classifyBatch = (parser: SqlParser, batch: readonly { text: string; bytes:
     while (index + 1 < starts.length && (starts[index + 1] ?? 0) <= location) index += 1;
     const stmt = raw['stmt'];
     // Two statements in one piece cannot come from split.ts; classify that piece alone.
-    if (trees[index] !== undefined || !isObject(stmt)) return batch.map((statement) => classifyAlone(parser, statement.text));
+    if (trees[index] !== undefined || !isObject(stmt)) return batch.map((statement) => classifyAlone(parser, statement.text, options));
     trees[index] = stmt;
   }
   return batch.map((statement, i) => {
     const tree = trees[i];
-    return tree === undefined ? classifyEmpty(statement.text) : classifyTree(tree, starts[i] ?? 0);
+    return tree === undefined ? classifyEmpty(statement.text) : classifyTree(tree, { ...options, text: statement.text, start: starts[i] ?? 0 });
   });
 };
 
-const classifyAlone = (parser: SqlParser, text: string): ClassifiedStatement => {
+const classifyAlone = (parser: SqlParser, text: string, options: ClassifyOptions): ClassifiedStatement => {
   const parsed = parser.parse(text);
   if (!parsed.ok) return unparsed(text, parsed.error);
   const [first, ...rest] = parsed.tree.stmts;
   const stmt = first?.['stmt'];
   if (first === undefined || !isObject(stmt)) return classifyEmpty(text);
   if (rest.length > 0) return unparsed(text, 'more than one statement');
-  return classifyTree(stmt, 0);
+  return classifyTree(stmt, { ...options, text, start: 0 });
 };
 
 const base = (role: StatementRole, label: string): ClassifiedStatement => ({
@@ -150,6 +171,8 @@ const base = (role: StatementRole, label: string): ClassifiedStatement => ({
   definesView: null,
   definesTypes: [],
   typeReferences: [],
+  collationReferences: [],
+  definesCollation: null,
   policyRoles: [],
   parseError: null,
 });
@@ -255,7 +278,7 @@ const SKIPPED_TABLE_COMMANDS: { readonly [subtype: string]: SkipReason } = {
   AT_DisableRule: 'rule',
 };
 
-const classifyTree = (stmt: JsonObject, start: number): ClassifiedStatement => {
+const classifyTree = (stmt: JsonObject, scan: Scan): ClassifiedStatement => {
   const type = nodeType(stmt) ?? '';
   const fields = (isObject(stmt[type]) ? stmt[type] : {}) as JsonObject;
   const skipped = SKIPPED_NODES[type];
@@ -297,10 +320,10 @@ const classifyTree = (stmt: JsonObject, start: number): ClassifiedStatement => {
         const name = str(fieldsOf(fields['object'], 'String')?.['sval']) ?? '';
         return base({ kind: 'extension-comment', name }, `COMMENT ON EXTENSION ${name}`);
       }
-      return withTypes(base({ kind: 'replay' }, 'COMMENT'), stmt, start, null);
+      return withTypes(base({ kind: 'replay' }, 'COMMENT'), stmt, scan, null);
     }
     case 'AlterTableStmt':
-      return classifyAlterTable(fields, stmt, start);
+      return classifyAlterTable(fields, stmt, scan);
     case 'DropStmt':
       return base({ kind: 'tolerated', what: 'DROP' }, 'DROP');
     case 'CreatePLangStmt':
@@ -308,7 +331,7 @@ const classifyTree = (stmt: JsonObject, start: number): ClassifiedStatement => {
     case 'CreateStmt': {
       const table = rangeVar(fields['relation']);
       const classified = base({ kind: 'replay' }, `CREATE TABLE${show(table)}`);
-      return withTypes({ ...classified, definesTable: table, definesTypes: table === null ? [] : [table] }, stmt, start, table);
+      return withTypes({ ...classified, definesTable: table, definesTypes: table === null ? [] : [table] }, stmt, scan, table);
     }
     case 'ViewStmt': {
       const view = rangeVar(fields['view']);
@@ -316,7 +339,7 @@ const classifyTree = (stmt: JsonObject, start: number): ClassifiedStatement => {
       return withTypes(
         { ...classified, definesView: view === null ? null : { ...view, materialized: false }, definesTypes: view === null ? [] : [view] },
         stmt,
-        start,
+        scan,
         null,
       );
     }
@@ -332,7 +355,7 @@ const classifyTree = (stmt: JsonObject, start: number): ClassifiedStatement => {
           definesTypes: into === null ? [] : [into],
         },
         stmt,
-        start,
+        scan,
         null,
       );
     }
@@ -343,10 +366,10 @@ const classifyTree = (stmt: JsonObject, start: number): ClassifiedStatement => {
         .filter((role) => role?.['roletype'] === 'ROLESPEC_CSTRING')
         .map((role) => str(role?.['rolename']) ?? '')
         .filter((name) => name !== '');
-      return withTypes({ ...base({ kind: 'replay' }, words), policyRoles: roles }, stmt, start, null);
+      return withTypes({ ...base({ kind: 'replay' }, words), policyRoles: roles }, stmt, scan, null);
     }
     default:
-      return withTypes(base({ kind: 'replay' }, `${words}${show(definedObject(type, fields))}`), stmt, start, null);
+      return withTypes(base({ kind: 'replay' }, `${words}${show(definedObject(type, fields))}`), stmt, scan, null);
   }
 };
 
@@ -429,7 +452,7 @@ const classifySelect = (fields: JsonObject): ClassifiedStatement => {
   return base({ kind: 'replay' }, 'SELECT');
 };
 
-const classifyAlterTable = (fields: JsonObject, stmt: JsonObject, start: number): ClassifiedStatement => {
+const classifyAlterTable = (fields: JsonObject, stmt: JsonObject, scan: Scan): ClassifiedStatement => {
   const table = rangeVar(fields['relation']);
   const objtype = str(fields['objtype']) ?? 'OBJECT_TABLE';
   const commands = (isArray(fields['cmds']) ? fields['cmds'] : []).map((cmd) => fieldsOf(cmd, 'AlterTableCmd') ?? {});
@@ -444,26 +467,33 @@ const classifyAlterTable = (fields: JsonObject, stmt: JsonObject, start: number)
     .filter((cmd) => cmd['subtype'] === 'AT_AttachPartition')
     .map((cmd) => rangeVar(fieldsOf(cmd['def'], 'PartitionCmd')?.['name']))
     .find((name) => name !== null);
-  return withTypes({ ...base({ kind: 'replay' }, `${what}${show(table)}`), definesTable: attached ?? null }, stmt, start, null);
+  return withTypes({ ...base({ kind: 'replay' }, `${what}${show(table)}`), definesTable: attached ?? null }, stmt, scan, null);
 };
 
 /**
  * Adds the qualified type references of a tree, and the types it defines. `table` is the
  * table whose column definitions these are (CREATE TABLE), to tie a reference to its column.
  */
-const withTypes = (classified: ClassifiedStatement, stmt: JsonObject, start: number, table: QualifiedName | null): ClassifiedStatement => {
+const withTypes = (classified: ClassifiedStatement, stmt: JsonObject, scan: Scan, table: QualifiedName | null): ClassifiedStatement => {
   const references: TypeReference[] = [];
+  const collations = new Map<string, QualifiedName>();
   const type = nodeType(stmt) ?? '';
   const fields = (isObject(stmt[type]) ? stmt[type] : {}) as JsonObject;
   const domain = type === 'CreateDomainStmt' ? qualifiedFrom(stringList(fields['domainname'])) : null;
-  collectTypeNames(stmt, null, (typeName, owner) => {
+  // Most statements name no collation: the text says so without a walk.
+  if (COLLATE.test(scan.text)) {
+    collectCollations(stmt, (names) => {
+      if (names.length === 2) collations.set(JSON.stringify(names), { schema: names[0] ?? '', name: names[1] ?? '' });
+    });
+  }
+  if (scan.typeReferences) collectTypeNames(stmt, null, (typeName, owner) => {
     const names = stringList(typeName['names']);
     if (names === undefined || names.length !== 2 || names[0] === 'pg_catalog') return;
     const location = typeName['location'];
     references.push({
       schema: names[0] ?? '',
       name: names[1] ?? '',
-      offset: typeof location === 'number' ? location - start : -1,
+      offset: typeof location === 'number' ? location - scan.start : -1,
       hasTypmods: isArray(typeName['typmods']) && typeName['typmods'].length > 0,
       owner:
         owner !== null && table !== null
@@ -477,6 +507,8 @@ const withTypes = (classified: ClassifiedStatement, stmt: JsonObject, start: num
   return {
     ...classified,
     typeReferences: references,
+    collationReferences: [...collations.values()],
+    definesCollation: type === 'DefineStmt' && fields['kind'] === 'OBJECT_COLLATION' ? definedObject(type, fields) : null,
     definesTypes: defined.length === 0 ? classified.definesTypes : [...classified.definesTypes, ...defined],
   };
 };
@@ -495,6 +527,8 @@ const definedTypes = (type: string, fields: JsonObject): readonly QualifiedName[
       return [];
   }
 };
+
+const COLLATE = /collate/i;
 
 /** A TypeName node's fields: libpg_query always prints `typemod` with them. */
 const isTypeName = (value: JsonObject): boolean => isArray(value['names']) && typeof value['typemod'] === 'number';
@@ -519,4 +553,16 @@ const collectTypeNames = (value: Json | undefined, column: string | null, visit:
       collectTypeNames(child, null, visit);
     }
   }
+};
+
+/** Calls `visit` with the name of every collation under `value` (COLLATE clauses, a column's collation). */
+const collectCollations = (value: Json | undefined, visit: (names: readonly string[]) => void): void => {
+  if (isArray(value)) {
+    for (const item of value) collectCollations(item, visit);
+    return;
+  }
+  if (!isObject(value)) return;
+  const names = isArray(value['collname']) ? stringList(value['collname']) : undefined;
+  if (names !== undefined) visit(names);
+  for (const key of Object.keys(value)) collectCollations(value[key], visit);
 };

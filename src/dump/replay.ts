@@ -46,6 +46,8 @@ export interface RefusedStatement {
 
 export interface ReplayReport {
   readonly replayed: number;
+  /** The distinct psql meta-commands met (`restrict`, `unrestrict`), counted as skipped. */
+  readonly metaCommands: readonly string[];
   readonly skipped: ReadonlyMap<SkipReason, number>;
   /** Tables whose rows the dump holds and the replay did not load. */
   readonly tablesWithRows: readonly QualifiedName[];
@@ -55,6 +57,8 @@ export interface ReplayReport {
   readonly ignored: ReadonlyMap<string, string>;
   readonly refused: readonly RefusedStatement[];
   readonly placeholders: readonly QualifiedName[];
+  /** Collations the dump uses that the replay lacked (the dumped server's ICU or libc locales): created as copies of "C". */
+  readonly collations: readonly QualifiedName[];
   readonly removedTypmods: readonly RemovedTypmod[];
 }
 
@@ -110,6 +114,30 @@ export const replay = async (options: ReplayOptions): Promise<ReplayOutcome> => 
           if (replayFailureOf(error) === null) throw error;
           resolved.set(key(type), false);
         }
+      }
+    }
+  };
+
+  // Collations: the dumped server's ICU and libc locales are not all in PGlite.
+  const definedCollations = new Set(statements.flatMap((s) => (s.classified.definesCollation === null ? [] : [key(s.classified.definesCollation)])));
+  const checkedCollations = new Set<string>();
+  const collations: QualifiedName[] = [];
+  const resolveCollations = async (item: ReplayStatement): Promise<void> => {
+    const unknown = item.classified.collationReferences.filter((c) => !definedCollations.has(key(c)) && !checkedCollations.has(key(c)));
+    if (unknown.length === 0) return;
+    for (const c of unknown) checkedCollations.add(key(c));
+    const { rows } = await database.queryable.query<{ exists: boolean }>(
+      'select to_regcollation(n) is not null as exists from unnest($1::text[]) with ordinality u(n, i) order by i',
+      [unknown.map((c) => `${quote(c.schema)}.${quote(c.name)}`)],
+    );
+    for (const [index, collation] of unknown.entries()) {
+      if (rows[index]?.exists === true) continue;
+      try {
+        await database.exec(`create collation ${quote(collation.schema)}.${quote(collation.name)} from "C"`);
+        collations.push(collation);
+      } catch (error) {
+        // Say, its schema does not exist: the statement then fails and is reported.
+        if (replayFailureOf(error) === null) throw error;
       }
     }
   };
@@ -202,6 +230,11 @@ export const replay = async (options: ReplayOptions): Promise<ReplayOutcome> => 
       continue;
     }
     let text = statement.text;
+    if (classified.collationReferences.some((c) => !definedCollations.has(key(c)) && !checkedCollations.has(key(c)))) {
+      const failed = await flush();
+      if (failed !== null) return { ok: false, error: failed };
+      await resolveCollations(item);
+    }
     if (classified.typeReferences.length > 0 && options.missingExtensions.size > 0) {
       const failed = await flush();
       if (failed !== null) return { ok: false, error: failed };
@@ -226,12 +259,14 @@ export const replay = async (options: ReplayOptions): Promise<ReplayOutcome> => 
     ok: true,
     report: {
       replayed,
+      metaCommands: [...new Set(options.metaCommands)],
       skipped,
       tablesWithRows: [...tablesWithRows.values()],
       journalRows,
       ignored,
       refused,
       placeholders,
+      collations,
       removedTypmods,
     },
   };

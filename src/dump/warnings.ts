@@ -23,7 +23,7 @@ export const SKIP_REASONS: Record<SkipReason, string> = {
   'sequence-position': 'sequence positions (setval)',
   'large-object': 'large objects',
   'extension-membership': 'extension membership (ALTER EXTENSION ... ADD, binary upgrade)',
-  'meta-command': 'psql meta-commands (\\restrict, \\unrestrict, \\connect)',
+  'meta-command': 'psql meta-commands',
 };
 
 /** At most this many refused statements are listed one by one. */
@@ -44,7 +44,9 @@ export const dumpWarnings = (report: ReplayReport, missingExtensions: readonly M
   if (skipped.length > 0) {
     const total = skipped.reduce((sum, [, n]) => sum + n, 0);
     warnings.push(
-      `skipped ${plural(total, 'statement')} about what a snapshot does not record: ${skipped.map(([reason, n]) => `${number(n)} ${SKIP_REASONS[reason]}`).join(', ')}`,
+      `skipped ${plural(total, 'statement')} about what a snapshot does not record: ${skipped
+        .map(([reason, n]) => `${number(n)} ${SKIP_REASONS[reason]}${reason === 'meta-command' ? ` (${report.metaCommands.map((c) => `\\${c}`).join(', ')})` : ''}`)
+        .join(', ')}`,
     );
   }
   if (report.tablesWithRows.length > 0) {
@@ -58,9 +60,18 @@ export const dumpWarnings = (report: ReplayReport, missingExtensions: readonly M
     const stand =
       types.length === 0
         ? 'no column uses a type the replay lacks'
-        : `${types.length === 1 ? 'type' : 'types'} ${types.join(', ')} ${types.length === 1 ? 'stands' : 'stand'} in as placeholder base types of the same name`;
+        : types.length === 1
+          ? `type ${types.join(', ')} stands in as a placeholder base type of the same name`
+          : `types ${types.join(', ')} stand in as placeholder base types of the same names`;
+    const one = missingExtensions.length === 1;
     warnings.push(
-      `${missingExtensions.length === 1 ? 'extension' : 'extensions'} ${names} ${missingExtensions.length === 1 ? 'is' : 'are'} not available to the replay (PGlite): ${stand}; their versions are not recorded, and objects that need their functions or operators are left out (listed below, if any)`,
+      `${one ? 'extension' : 'extensions'} ${names} ${one ? 'is' : 'are'} not available to the replay (PGlite): ${stand}; ${one ? 'its version is' : 'their versions are'} not recorded, and objects that need ${one ? 'its' : 'their'} functions or operators are left out (listed below, if any)`,
+    );
+  }
+  if (report.collations.length > 0) {
+    const names = report.collations.map(qualified).join(', ');
+    warnings.push(
+      `${report.collations.length === 1 ? 'collation' : 'collations'} ${names} ${report.collations.length === 1 ? 'is' : 'are'} not in the replay's PostgreSQL: ${report.collations.length === 1 ? 'a copy' : 'copies'} of "C" stand${report.collations.length === 1 ? 's' : ''} in under the same name (columns and indexes keep the name; nothing in a snapshot depends on the locale)`,
     );
   }
   if (report.ignored.size > 0) {
