@@ -77,7 +77,8 @@ export const runDumpCapture = async (source: string, flags: CaptureFlags, io: Cl
       while (nextProgress <= event.done) nextProgress += PROGRESS_EVERY;
     }
   };
-  const outcome = await captureDump({ dump: text.text, schemas: flags.schemas, migrationsTable: flags.migrationsTable, onProgress });
+  const dataDir = deps.dumpDataDir === undefined ? undefined : await deps.dumpDataDir();
+  const outcome = await captureDump({ dump: text.text, schemas: flags.schemas, migrationsTable: flags.migrationsTable, dataDir, onProgress });
   if (!outcome.ok) return fail(outcome.error.message, outcome.error.hint);
   const captured = outcome.capture;
   for (const warning of captured.warnings) io.stderr(`${COMMAND}: warning: ${warning}\n`);

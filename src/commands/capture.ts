@@ -19,6 +19,8 @@ export interface CaptureCommandDeps {
   readonly configUrl?: (io: CliIo, configPath: string | undefined) => Promise<string | undefined>;
   /** The capture time written into the snapshot; tests pin it. */
   readonly now?: () => Date;
+  /** A saved PGlite data directory for `--dump` (skips initdb); tests share one. */
+  readonly dumpDataDir?: () => Promise<Blob>;
 }
 
 export const registerCapture = (cli: CAC, io: CliIo, deps: CaptureCommandDeps = {}): void => {

@@ -179,6 +179,8 @@ const fromDump = (
   const withTypmods = restoreTypmods(asDumpedServer(catalog, serverVersion), report.removedTypmods);
   return sortCatalog({
     ...withTypmods,
+    // Loading the journal's rows gives its table an estimate; a dump has no statistics for any table.
+    tables: withTypmods.tables.map((table) => (table.rows === DUMP_DIFFERENCES.rows ? table : { ...table, rows: DUMP_DIFFERENCES.rows })),
     views: withTypmods.views.map((view) => ({ ...view, definition: definitions.get(key(view)) ?? view.definition })),
     extensions: [
       ...withTypmods.extensions,

@@ -44,8 +44,12 @@ export const dumpWarnings = (report: ReplayReport, missingExtensions: readonly M
   if (skipped.length > 0) {
     const total = skipped.reduce((sum, [, n]) => sum + n, 0);
     warnings.push(
-      `skipped ${plural(total, 'statement')} about what a snapshot does not record: ${skipped
-        .map(([reason, n]) => `${number(n)} ${SKIP_REASONS[reason]}${reason === 'meta-command' ? ` (${report.metaCommands.map((c) => `\\${c}`).join(', ')})` : ''}`)
+      `skipped ${plural(total, 'statement')} that define nothing a snapshot records: ${skipped
+        .map(([reason, n]) =>
+          reason === 'meta-command'
+            ? `${plural(n, 'psql meta-command')} (${report.metaCommands.map((c) => `\\${c}`).join(', ')})`
+            : `${number(n)} about ${SKIP_REASONS[reason]}`,
+        )
         .join(', ')}`,
     );
   }
@@ -56,7 +60,7 @@ export const dumpWarnings = (report: ReplayReport, missingExtensions: readonly M
   }
   if (missingExtensions.length > 0) {
     const names = missingExtensions.map((extension) => extension.name).join(', ');
-    const types = report.placeholders.map(qualified);
+    const types = report.placeholders.map(qualified).sort();
     const stand =
       types.length === 0
         ? 'no column uses a type the replay lacks'
@@ -69,7 +73,7 @@ export const dumpWarnings = (report: ReplayReport, missingExtensions: readonly M
     );
   }
   if (report.collations.length > 0) {
-    const names = report.collations.map(qualified).join(', ');
+    const names = report.collations.map(qualified).sort().join(', ');
     warnings.push(
       `${report.collations.length === 1 ? 'collation' : 'collations'} ${names} ${report.collations.length === 1 ? 'is' : 'are'} not in the replay's PostgreSQL: ${report.collations.length === 1 ? 'a copy' : 'copies'} of "C" stand${report.collations.length === 1 ? 's' : ''} in under the same name (columns and indexes keep the name; nothing in a snapshot depends on the locale)`,
     );

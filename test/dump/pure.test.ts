@@ -239,7 +239,7 @@ describe('dumpWarnings', () => {
 
   it('counts everything skipped, and names what is missing from the snapshot', () => {
     expect(dumpWarnings(report, [{ name: 'postgis', schema: 'public' }], { schema: 'drizzle', name: '__drizzle_migrations' })).toEqual([
-      'skipped 3,002 statements about what a snapshot does not record: 3,000 ownership (ALTER ... OWNER TO), 2 psql meta-commands (\\restrict, \\unrestrict)',
+      'skipped 3,002 statements that define nothing a snapshot records: 3,000 about ownership (ALTER ... OWNER TO), 2 psql meta-commands (\\restrict, \\unrestrict)',
       'row data of 1 table in the dump was not read (public.users): a snapshot records only the rows of the migrations journal drizzle.__drizzle_migrations',
       'extension postgis is not available to the replay (PGlite): type public.geometry stands in as a placeholder base type of the same name; its version is not recorded, and objects that need its functions or operators are left out (listed below, if any)',
       'ignored 1 statement the replay does not know: SET neon_foo (unrecognized configuration parameter "neon_foo")',
