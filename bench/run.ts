@@ -4,7 +4,7 @@
  * Prints the tables and writes bench/results.md. Not part of `npm test`.
  *
  *   npm run bench -- [--sizes 50,500,2000] [--runs 5] [--pull-runs 3] [--pull-cap 300]
- *                    [--latency 50] [--latency-runs 3] [--only capture,pg_dump,pull,verify,load,latency]
+ *                    [--latency 50] [--latency-runs 3] [--only capture,dump,pg_dump,pull,verify,load,latency]
  *                    [--no-build] [--out bench/results.md]
  *
  * capture and verify run through the built CLI (`dist/bin.js`, rebuilt first unless
@@ -27,7 +27,7 @@ import { renderReport, type BenchReport, type SizeResult, type ToolId, type Tool
 
 const exec = promisify(execFile);
 
-const STEPS = ['capture', 'pg_dump', 'pull', 'verify', 'load', 'latency'] as const;
+const STEPS = ['capture', 'dump', 'pg_dump', 'pull', 'verify', 'load', 'latency'] as const;
 type Step = (typeof STEPS)[number];
 
 interface Options {
@@ -200,10 +200,13 @@ const tempEnv = async (): Promise<{ readonly env: Record<string, string>; readon
   return { env: { TMPDIR: dir }, cleanup: () => rm(dir, { recursive: true, force: true }) };
 };
 
-const catalogTools = (tables: number, options: Options): { readonly capture: Tool; readonly pgDump: Tool; readonly pull: Tool } => {
+const catalogTools = (tables: number, options: Options): { readonly capture: Tool; readonly captureDump: Tool; readonly pgDump: Tool; readonly pull: Tool } => {
   const dir = projectDir(tables);
   const snapshot = path.join(dir, 'snapshot.json');
   const dump = path.join(dir, 'dump.sql');
+  // capture --dump's input: its own file, so that pg_dump's timed runs never write it mid-read.
+  const dumpInput = path.join(dir, 'dump-input.sql');
+  const dumpSnapshot = path.join(dir, 'snapshot-from-dump.json');
   const pullDir = path.join(dir, 'pull');
   return {
     capture: {
@@ -212,6 +215,16 @@ const catalogTools = (tables: number, options: Options): { readonly capture: Too
       capMs: options.capMs,
       argv: (url) => ['node', BIN, 'capture', '--url', url, '--out', snapshot],
       output: () => fileSize(snapshot),
+    },
+    captureDump: {
+      id: 'capture-dump',
+      label: 'capture --dump (replayed in PGlite)',
+      capMs: Math.max(options.capMs, 600_000),
+      prepare: async () => {
+        if (!existsSync(dumpInput)) await exec('pg_dump', ['--schema-only', '--file', dumpInput, databaseUrl(tables)]);
+      },
+      argv: () => ['node', BIN, 'capture', '--dump', dumpInput, '--out', dumpSnapshot],
+      output: () => fileSize(dumpSnapshot),
     },
     pgDump: {
       id: 'pg_dump',
@@ -311,6 +324,7 @@ const benchSize = async (tables: number, options: Options, counter: LatencyProxy
   const catalog: Series[] = [];
   const wanted: readonly (readonly [Step, Tool, number])[] = [
     ['capture', tools.capture, options.runs],
+    ['dump', tools.captureDump, options.runs],
     ['pg_dump', tools.pgDump, options.runs],
     ['pull', tools.pull, options.pullRuns],
   ];
@@ -326,7 +340,8 @@ const benchSize = async (tables: number, options: Options, counter: LatencyProxy
     if (counted.status !== 'ok') series.status = counted.status;
     // drizzle-kit pull takes minutes: its counted run is also a timed run (the proxy adds
     // well under 1 ms per statement), and one run over a minute is enough.
-    if (step === 'pull' && counted.status === 'ok') series.measurements.push(counted.measurement);
+    // capture --dump sends the server nothing (its count is 0): its counted run is a timed run too.
+    if ((step === 'pull' || step === 'dump') && counted.status === 'ok') series.measurements.push(counted.measurement);
     if (step === 'pull' && counted.measurement.wallMs > LONG_RUN_MS) series.maxRuns = series.measurements.length;
     catalog.push(series);
   }
