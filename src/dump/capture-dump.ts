@@ -14,7 +14,7 @@ import type { Catalog, QualifiedName } from '../catalog/model.js';
 import { sortCatalog } from '../catalog/sort.js';
 import { sharedSqlParser } from '../sql/parser.js';
 import { classifyStatements } from './classify.js';
-import { dumpError, type DumpError } from './errors.js';
+import { dumpError, TOO_LARGE_HINT, type DumpError } from './errors.js';
 import { isComplete, readHeader } from './header.js';
 import { startReplayDatabase } from './pglite.js';
 import { restoreTypmods } from './placeholders.js';
@@ -147,8 +147,14 @@ export const captureDump = async (options: DumpCaptureOptions): Promise<DumpCapt
         statements: items.length,
       },
     };
+  } catch (error) {
+    // PGlite's WebAssembly memory is bounded (4 GiB): a replay that outgrows it aborts.
+    if ((error instanceof Error && error.name === 'RuntimeError') || /out of memory|\bOOM\b/i.test(String(error))) {
+      return fail(dumpError('too-large', `the replay ran out of memory: ${String(error instanceof Error ? error.message : error)}`, TOO_LARGE_HINT));
+    }
+    throw error;
   } finally {
-    await database.close();
+    await database.close().catch(() => undefined);
   }
 };
 

@@ -9,6 +9,7 @@ export type DumpErrorCode =
   | 'truncated'
   | 'syntax-error'
   | 'table-not-replayed'
+  | 'too-large'
   | 'schema-not-found';
 
 export interface DumpError {
@@ -25,3 +26,6 @@ export const dumpError = (code: DumpErrorCode, message: string, hint: string, li
   hint,
   line,
 });
+
+export const TOO_LARGE_HINT =
+  'the dump is too large for the in-process replay: capture from the database itself with --url, or capture it in parts (pg_dump --schema-only --schema=NAME ...)';

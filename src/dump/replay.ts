@@ -15,7 +15,7 @@
  */
 import type { QualifiedName } from '../catalog/model.js';
 import type { ClassifiedStatement, SkipReason } from './classify.js';
-import { dumpError, type DumpError } from './errors.js';
+import { dumpError, TOO_LARGE_HINT, type DumpError } from './errors.js';
 import { replayFailureOf, type ReplayDatabase, type ReplayFailure } from './pglite.js';
 import { placeholderSql, stripPlaceholderTypmods, type RemovedTypmod } from './placeholders.js';
 import type { DumpStatement } from './split.js';
@@ -68,6 +68,9 @@ const BATCH_STATEMENTS = 64;
 const BATCH_CHARS = 64 * 1024;
 /** PostgreSQL's SQLSTATE for a syntax error. */
 const SYNTAX_ERROR = '42601';
+const DUPLICATE_SCHEMA = '42P06';
+/** Out of memory, out of shared memory (locks), program limit exceeded, disk full: the replay itself gave out. */
+const EXHAUSTED = new Set(['53200', '53100', '53000', '54000']);
 /** Roles every PostgreSQL has; a policy may name them without them being created. */
 const BUILT_IN_ROLE = /^(?:postgres|pg_.*)$/;
 
@@ -159,6 +162,9 @@ export const replay = async (options: ReplayOptions): Promise<ReplayOutcome> => 
     const { statement, classified } = item;
     const line = statement.line + (failure.position === null ? 0 : lineOffset(text, failure.position));
     const reason = `${failure.message} (${failure.code})`;
+    if (EXHAUSTED.has(failure.code)) {
+      return dumpError('too-large', `line ${statement.line}: the replay ran out of resources at ${classified.label}: ${reason}`, TOO_LARGE_HINT, statement.line);
+    }
     if (failure.code === SYNTAX_ERROR) {
       return dumpError(
         'syntax-error',
@@ -167,6 +173,8 @@ export const replay = async (options: ReplayOptions): Promise<ReplayOutcome> => 
         line,
       );
     }
+    // The replay's database has a public schema already, like the one pg_dump's target would.
+    if (failure.code === DUPLICATE_SCHEMA && classified.label.startsWith('CREATE SCHEMA')) return null;
     if (classified.role.kind === 'tolerated') {
       if (!ignored.has(classified.role.what)) ignored.set(classified.role.what, failure.message);
       return null;

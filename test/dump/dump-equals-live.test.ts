@@ -29,9 +29,9 @@ const FIXTURE = readFileSync(new URL('../fixtures/capture-catalog.sql', import.m
 const EXAMPLE = readFileSync(new URL('../../examples/meetings/production.sql', import.meta.url), 'utf8');
 
 /** Live and dump captures of the database at `url`, as comparable JSON. */
-const bothCaptures = async (url: string): Promise<{ readonly live: string; readonly dump: string; readonly warnings: readonly string[] }> => {
+const bothCaptures = async (url: string, dumpArgs?: readonly string[]): Promise<{ readonly live: string; readonly dump: string; readonly warnings: readonly string[] }> => {
   const live = await liveCapture(url);
-  const dumped = await dumpCapture(await pgDump(url));
+  const dumped = await dumpCapture(await pgDump(url, dumpArgs));
   return { live: catalogText(comparable(live.catalog)), dump: catalogText(comparable(dumped.catalog)), warnings: dumped.warnings };
 };
 
@@ -52,6 +52,9 @@ describe.skipIf(!server)('dump equals live (PostgreSQL 15 server → pg_dump →
     expect(dump).toBe(live);
     expect(dump).toContain('"definition": " SELECT users.id,'); // the dumped server's pg_get_viewdef spelling (PostgreSQL 18 writes ` SELECT id,`)
     expect(warnings.join('\n')).toMatch(/about ownership \(ALTER \.\.\. OWNER TO\)/);
+    // As DBAs often hand them out: with DROP ... IF EXISTS first, without owners and grants.
+    const clean = await bothCaptures(db.url, ['--schema-only', '--clean', '--if-exists', '--no-owner', '--no-privileges']);
+    expect(clean.dump).toBe(live);
   });
 
   it('the worked example (examples/meetings/production.sql)', async () => {
