@@ -69,6 +69,8 @@ export interface BenchReport {
     readonly latencyRuns: number;
   };
   readonly command: string;
+  /** Said under the machine's description (`--note`): what else ran, why the run was made. */
+  readonly note?: string | undefined;
   readonly sizes: readonly SizeResult[];
 }
 
@@ -273,6 +275,7 @@ export const renderReport = (report: BenchReport): string => {
     '> average above), so wall times carry noise well beyond run-to-run variation. Ratios measured in',
     '> the same run, with the commands alternated, are more reliable than absolute times.',
     '',
+    ...(report.note === undefined ? [] : [`> ${report.note}`, '']),
     '## Catalog read: capture vs capture --dump vs pg_dump vs drizzle-kit pull',
     '',
     `Medians over ${report.options.runs} runs (drizzle-kit pull: fewer, a single run once one takes over a minute, capped at ${report.options.pullCapS} s; its first run is the counted one), commands alternated within each round. Wall time is spawn to exit (process start-up included); peak RSS is the maximum over runs (GNU time \`%M\`). Statements: simple-protocol queries plus extended-protocol executes the client sent, counted by the proxy in \`bench/latency-proxy.ts\` on one separate run. Output: capture's snapshot, pg_dump's SQL, drizzle-kit's snapshot JSON. \`capture --dump\` reads the output of \`pg_dump --schema-only\` (made once beforehand, not timed) and replays it in process (PGlite), so it sends the server nothing; its wall time includes PGlite's start (initdb, 2–4 s).`,

@@ -5,7 +5,7 @@
  *
  *   npm run bench -- [--sizes 50,500,2000] [--runs 5] [--pull-runs 3] [--pull-cap 300]
  *                    [--latency 50] [--latency-runs 3] [--only capture,dump,pg_dump,pull,verify,load,latency]
- *                    [--no-build] [--out bench/results.md]
+ *                    [--no-build] [--out bench/results.md] [--note "what else ran on the machine"]
  *
  * capture and verify run through the built CLI (`dist/bin.js`, rebuilt first unless
  * --no-build). While a command is not implemented on the build, its rows say so.
@@ -41,6 +41,7 @@ interface Options {
   readonly only: ReadonlySet<Step>;
   readonly build: boolean;
   readonly out: string;
+  readonly note: string | undefined;
 }
 
 const parseOptions = (): Options => {
@@ -56,6 +57,7 @@ const parseOptions = (): Options => {
       only: { type: 'string', default: STEPS.join(',') },
       'no-build': { type: 'boolean', default: false },
       out: { type: 'string', default: path.join(BENCH_DIR, 'results.md') },
+      note: { type: 'string' },
     },
   });
   const only = new Set(values.only.split(',').map((s) => s.trim()));
@@ -71,6 +73,7 @@ const parseOptions = (): Options => {
     only: only as ReadonlySet<Step>,
     build: !values['no-build'],
     out: path.resolve(values.out),
+    note: values.note,
   };
 };
 
@@ -454,7 +457,8 @@ const main = async (): Promise<void> => {
     },
     versions: await versions(),
     options: { runs: options.runs, pullCapS: options.pullCapMs / 1000, latencyMs: options.latencyMs, latencyRuns: options.latencyRuns },
-    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    command: `npm run bench -- ${process.argv.slice(2).filter((arg, i, all) => arg !== '--note' && all[i - 1] !== '--note').join(' ')}`.trim(),
+    note: options.note,
     sizes,
   };
   const markdown = renderReport(report);

@@ -28,7 +28,13 @@ const number = (n: number): string => n.toLocaleString('en-US');
 /** The dump's bytes, or a failure message and hint. */
 const readDump = async (source: string, io: CliIo): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string; hint: string }> => {
   if (source === '-') {
-    if (io.stdin === undefined) return { ok: false, message: 'standard input cannot be read here', hint: 'pass the dump as a file: --dump schema.sql' };
+    if (io.stdin === undefined) {
+      return {
+        ok: false,
+        message: '--dump - reads the dump from standard input, but nothing is piped in',
+        hint: `pipe it in (pg_dump --schema-only "$URL" | ${COMMAND} --dump -), or pass a file: --dump schema.sql`,
+      };
+    }
     return { ok: true, bytes: await io.stdin() };
   }
   const path = resolve(io.cwd, source);
@@ -90,12 +96,12 @@ export const runDumpCapture = async (source: string, flags: CaptureFlags, io: Cl
     progress,
   });
   if (!output.ok) return fail(output.message, output.hint);
-  progress(dumpSummaryLine(captured, flags.out, targetOf(flags.out, output.written), (performance.now() - context.started) / 1000));
+  progress(dumpSummaryLine(captured, targetOf(flags.out, output.written), (performance.now() - context.started) / 1000));
   return ExitCode.ok;
 };
 
 /** `captured 2 schemas, 14 tables, ... from a pg_dump of PostgreSQL 15.8 (1,234 statements) in 4.1 s → snapshots/production.json` */
-export const dumpSummaryLine = (captured: DumpCapture, _out: string, target: string, seconds: number): string => {
+export const dumpSummaryLine = (captured: DumpCapture, target: string, seconds: number): string => {
   const version = captured.server.version === 'unknown' ? 'an unknown PostgreSQL version' : `PostgreSQL ${captured.server.version.split(' ')[0] ?? ''}`;
   return `captured ${catalogCounts(captured)} from a pg_dump of ${version} (${number(captured.statements)} statements) in ${seconds.toFixed(1)} s → ${target}`;
 };

@@ -114,6 +114,7 @@ export const captureDump = async (options: DumpCaptureOptions): Promise<DumpCapt
       metaCommands,
       missingExtensions: missing,
       journal,
+      schemas: options.schemas,
       onProgress: (done, total) => options.onProgress?.({ phase: 'replaying', done, total }),
     });
     if (!replayed.ok) return fail(replayed.error);
@@ -128,7 +129,9 @@ export const captureDump = async (options: DumpCaptureOptions): Promise<DumpCapt
     }
     const live = outcome.capture;
     const missingExtensions: MissingExtension[] = extensions.filter((e) => missing.has(e.name));
-    const catalog = fromDump(live.catalog, items, report, missingExtensions, header.serverVersionNumber);
+    const definitions = viewDefinitions(items);
+    const catalog = fromDump(live.catalog, definitions, report, missingExtensions, header.serverVersionNumber);
+    const respelled = catalog.views.filter((view) => !definitions.has(key(view))).map((view) => `${view.schema}.${view.name}`);
     return {
       ok: true,
       capture: {
@@ -141,7 +144,15 @@ export const captureDump = async (options: DumpCaptureOptions): Promise<DumpCapt
         },
         // The journal only when the dump held its rows: a journal table without rows in a schema-only dump says nothing.
         migrations: report.journalRows === null ? null : live.migrations,
-        warnings: [...live.warnings, ...dumpWarnings(report, missingExtensions, journal)],
+        warnings: [
+          ...live.warnings,
+          ...dumpWarnings(report, missingExtensions, journal),
+          ...(respelled.length === 0
+            ? []
+            : [
+                `the definition of ${respelled.length === 1 ? 'view' : 'views'} ${respelled.join(', ')} is not in the form pg_dump writes, so the snapshot has PostgreSQL 18's spelling of it (the dumped server's may differ in layout)`,
+              ]),
+        ],
         source: { kind: 'pg-dump', pgDumpVersion: header.pgDumpVersion },
         replay: report,
         statements: items.length,
@@ -162,6 +173,19 @@ const fail = (error: DumpError): DumpCaptureOutcome => ({ ok: false, error });
 
 const key = (name: QualifiedName): string => JSON.stringify([name.schema, name.name]);
 
+/** View definitions as the dumped server spelled them (view-definitions.ts), by view; the last statement for a view wins. */
+const viewDefinitions = (items: readonly ReplayStatement[]): ReadonlyMap<string, string> => {
+  const definitions = new Map<string, string>();
+  for (const { statement, classified } of items) {
+    const view = classified.definesView;
+    if (view === null) continue;
+    const definition = viewDefinitionFromDump(statement.text);
+    if (definition === null) definitions.delete(key(view));
+    else definitions.set(key(view), definition);
+  }
+  return definitions;
+};
+
 /**
  * The replayed catalog, corrected with what only the dump knows: view definitions in
  * the dumped server's spelling, type modifiers of placeholder types, the extensions the
@@ -169,18 +193,11 @@ const key = (name: QualifiedName): string => JSON.stringify([name.schema, name.n
  */
 const fromDump = (
   catalog: Catalog,
-  items: readonly ReplayStatement[],
+  definitions: ReadonlyMap<string, string>,
   report: ReplayReport,
   missing: readonly MissingExtension[],
   serverVersion: number | null,
 ): Catalog => {
-  const definitions = new Map<string, string>();
-  for (const { statement, classified } of items) {
-    const view = classified.definesView;
-    if (view === null) continue;
-    const definition = viewDefinitionFromDump(statement.text);
-    if (definition !== null) definitions.set(key(view), definition);
-  }
   const present = new Set(catalog.extensions.map((extension) => extension.name));
   const withTypmods = restoreTypmods(asDumpedServer(catalog, serverVersion), report.removedTypmods);
   return sortCatalog({

@@ -34,6 +34,7 @@ export type SkipReason =
   | 'sequence-position'
   | 'large-object'
   | 'extension-membership'
+  | 'storage'
   | 'meta-command';
 
 export type StatementRole =
@@ -164,16 +165,19 @@ const classifyAlone = (parser: SqlParser, text: string, options: ClassifyOptions
   return classifyTree(stmt, { ...options, text, start: 0 });
 };
 
+/** Shared by every statement without any: a dump has hundreds of thousands of statements at scale. */
+const NONE: readonly never[] = Object.freeze([]);
+
 const base = (role: StatementRole, label: string): ClassifiedStatement => ({
   role,
   label,
   definesTable: null,
   definesView: null,
-  definesTypes: [],
-  typeReferences: [],
-  collationReferences: [],
+  definesTypes: NONE,
+  typeReferences: NONE,
+  collationReferences: NONE,
   definesCollation: null,
-  policyRoles: [],
+  policyRoles: NONE,
   parseError: null,
 });
 
@@ -276,6 +280,18 @@ const SKIPPED_TABLE_COMMANDS: { readonly [subtype: string]: SkipReason } = {
   AT_EnableAlwaysRule: 'rule',
   AT_EnableReplicaRule: 'rule',
   AT_DisableRule: 'rule',
+  // Physical and planner settings: nothing a snapshot records, and the replay may lack them (lz4).
+  AT_SetStatistics: 'storage',
+  AT_SetStorage: 'storage',
+  AT_SetCompression: 'storage',
+  AT_ClusterOn: 'storage',
+  AT_DropCluster: 'storage',
+  AT_ReplicaIdentity: 'storage',
+  AT_SetOptions: 'storage',
+  AT_ResetOptions: 'storage',
+  AT_SetRelOptions: 'storage',
+  AT_ResetRelOptions: 'storage',
+  AT_ReplaceRelOptions: 'storage',
 };
 
 const classifyTree = (stmt: JsonObject, scan: Scan): ClassifiedStatement => {
@@ -506,8 +522,8 @@ const withTypes = (classified: ClassifiedStatement, stmt: JsonObject, scan: Scan
   const defined = definedTypes(type, fields);
   return {
     ...classified,
-    typeReferences: references,
-    collationReferences: [...collations.values()],
+    typeReferences: references.length === 0 ? NONE : references,
+    collationReferences: collations.size === 0 ? NONE : [...collations.values()],
     definesCollation: type === 'DefineStmt' && fields['kind'] === 'OBJECT_COLLATION' ? definedObject(type, fields) : null,
     definesTypes: defined.length === 0 ? classified.definesTypes : [...classified.definesTypes, ...defined],
   };

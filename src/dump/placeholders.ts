@@ -65,6 +65,10 @@ export const stripPlaceholderTypmods = (
   return { text: decoder.decode(bytes), removed };
 };
 
+/** A byte of an unquoted identifier: letters, digits, `_`, `$`, and any byte of a multibyte character. */
+const isIdentifierByte = (byte: number): boolean =>
+  byte >= 0x80 || byte === 0x5f || byte === 0x24 || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a);
+
 /** The `( ... )` after the (possibly quoted, qualified) type name starting at `from`, or null. */
 const typmodSpan = (bytes: Uint8Array, from: number): { start: number; end: number } | null => {
   let at = from;
@@ -75,7 +79,7 @@ const typmodSpan = (bytes: Uint8Array, from: number): { start: number; end: numb
       at += 1;
       while (at < bytes.length && !(bytes[at] === 0x22 && bytes[at + 1] !== 0x22)) at += bytes[at] === 0x22 ? 2 : 1;
       at += 1;
-    } else if (byte === 0x2e || byte === 0x20 || byte === 0x5f || byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a || byte === 0x24) {
+    } else if (byte === 0x2e || byte === 0x20 || isIdentifierByte(byte)) {
       at += 1;
     } else break;
   }

@@ -33,6 +33,8 @@ export interface ReplayOptions {
   /** Extensions PGlite does not ship: not created; their types get placeholders. */
   readonly missingExtensions: ReadonlySet<string>;
   readonly journal: QualifiedName;
+  /** The schemas the capture keeps (--schema), or undefined for all: a table outside them that fails is only reported. */
+  readonly schemas?: readonly string[] | undefined;
   /** Called after each batch with the number of statements done so far. */
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
 }
@@ -101,8 +103,8 @@ export const replay = async (options: ReplayOptions): Promise<ReplayOutcome> => 
     const unknown = item.classified.typeReferences.filter((ref) => !definedTypes.has(key(ref)) && !resolved.has(key(ref)));
     const distinct = [...new Map(unknown.map((ref) => [key(ref), { schema: ref.schema, name: ref.name }])).values()];
     if (distinct.length === 0) return;
-    const { rows } = await database.queryable.query<{ name: string; exists: boolean }>(
-      `select n as name, to_regtype(n) is not null as exists from unnest($1::text[]) n`,
+    const { rows } = await database.queryable.query<{ exists: boolean }>(
+      'select to_regtype(n) is not null as exists from unnest($1::text[]) with ordinality u(n, i) order by i',
       [distinct.map((type) => `${quote(type.schema)}.${quote(type.name)}`)],
     );
     for (const [index, type] of distinct.entries()) {
@@ -179,9 +181,10 @@ export const replay = async (options: ReplayOptions): Promise<ReplayOutcome> => 
       if (!ignored.has(classified.role.what)) ignored.set(classified.role.what, failure.message);
       return null;
     }
-    if (classified.definesTable !== null) {
+    const kept = options.schemas === undefined || (classified.definesTable !== null && options.schemas.includes(classified.definesTable.schema));
+    if (classified.definesTable !== null && kept) {
       const table = `${classified.definesTable.schema}.${classified.definesTable.name}`;
-      return dumpError(
+        return dumpError(
         'table-not-replayed',
         `line ${statement.line}: table ${table} could not be replayed: ${reason}`,
         tableHint(options.missingExtensions),
@@ -290,7 +293,7 @@ const lineOffset = (text: string, position: number): number => {
 
 const tableHint = (missing: ReadonlySet<string>): string =>
   missing.size > 0
-    ? `the table needs something of ${[...missing].map((name) => `extension ${name}`).join(', ')}, which the in-process replay (PGlite) does not have: capture from the database itself with --url`
+    ? `the table needs something of ${[...missing].map((name) => `extension ${name}`).join(', ')}, which the in-process replay (PGlite) does not have: capture from the database itself with --url, or leave its schema out with --schema`
     : 'the replay (PostgreSQL 18, in process) refused it; if the dump comes from pg_dump unedited, capture from the database itself with --url, and report it';
 
 /** Roles named by policies must exist for the policies to replay (pg_dump does not dump roles). */

@@ -23,6 +23,7 @@ export const SKIP_REASONS: Record<SkipReason, string> = {
   'sequence-position': 'sequence positions (setval)',
   'large-object': 'large objects',
   'extension-membership': 'extension membership (ALTER EXTENSION ... ADD, binary upgrade)',
+  storage: 'storage and planner settings (SET STATISTICS, SET STORAGE, SET COMPRESSION, CLUSTER ON, REPLICA IDENTITY, SET (...))',
   'meta-command': 'psql meta-commands',
 };
 
@@ -44,7 +45,7 @@ export const dumpWarnings = (report: ReplayReport, missingExtensions: readonly M
   if (skipped.length > 0) {
     const total = skipped.reduce((sum, [, n]) => sum + n, 0);
     warnings.push(
-      `skipped ${plural(total, 'statement')} that define nothing a snapshot records: ${skipped
+      `skipped ${plural(total, 'statement')} that ${total === 1 ? 'defines' : 'define'} nothing a snapshot records: ${skipped
         .map(([reason, n]) =>
           reason === 'meta-command'
             ? `${plural(n, 'psql meta-command')} (${report.metaCommands.map((c) => `\\${c}`).join(', ')})`

@@ -113,6 +113,16 @@ describe('capture --dump failures: exit 2, one line and a hint, nothing written'
     );
   });
 
+  it('--dump - with nothing piped in (a terminal)', async () => {
+    const io = memoryIo({ cwd: workdir });
+    const code = await runCli(['capture', '--dump', '-'], io, deps);
+    expectFailure(
+      { code, out: io.out(), err: io.err() },
+      '--dump - reads the dump from standard input, but nothing is piped in',
+      'pipe it in (pg_dump --schema-only "$URL" | drizzle-catalog capture --dump -), or pass a file: --dump schema.sql',
+    );
+  });
+
   it('a file that does not exist, or a directory', async () => {
     expectFailure(await capture('--dump', 'schema.sql'), 'cannot read schema.sql: no such file', 'check the path (relative to the current directory), or pass - to read standard input');
     await mkdir(join(workdir, 'dumps'), { recursive: true });

@@ -200,7 +200,7 @@ describe.skipIf(!server)('dumps of a real database (PostgreSQL 15 server)', () =
   });
 
   describe('the PostgreSQL 12-17 spellings that PostgreSQL 18 would change', () => {
-    it('view definitions, partition identity, collations the replay lacks, SQL-standard bodies, rules: equal to live', async () => {
+    it('view definitions, partition identity, collations and lz4 the replay lacks, SQL-standard bodies, rules: equal to live', async () => {
       await resetDatabase(db);
       await db.exec(`create schema drizzle;\n${DUMP_FIXTURE}`);
       const dumped = await dumpCapture(await pgDump(db.url));
@@ -210,6 +210,8 @@ describe.skipIf(!server)('dumps of a real database (PostgreSQL 15 server)', () =
       expect(tableOf(dumped.catalog.tables, 'app', 'events_eu_2024').columns[0]?.identity).toBeNull();
       expect(tableOf(dumped.catalog.tables, 'app', 'events').columns[0]?.identity).not.toBeNull();
       expect(dumped.warnings).toContainEqual(expect.stringMatching(/^collations pg_catalog\.de-x-icu, pg_catalog\.fr-x-icu are not in the replay's PostgreSQL/));
+      expect(dumped.warnings[0]).toMatch(/, 5 about storage and planner settings \(SET STATISTICS, SET STORAGE, SET COMPRESSION, CLUSTER ON, REPLICA IDENTITY, SET \(\.\.\.\)\),/);
+      expect(dumped.warnings.filter((w) => w.startsWith('line '))).toEqual([]);
     });
   });
 
@@ -344,6 +346,47 @@ describe('a dump of a PostGIS database (an extension the replay lacks, types wit
       'extension postgis is not available to the replay (PGlite): types public.box2d, public.geography, public.geometry stand in as placeholder base types of the same names; its version is not recorded, and objects that need its functions or operators are left out (listed below, if any)',
       `line ${lineOf(POSTGIS_DUMP, 'CREATE INDEX places_location_idx')}: CREATE INDEX public.places_location_idx could not be replayed and is missing from the snapshot: data type public.geometry has no default operator class for access method "gist" (42704)`,
     ]);
+  });
+});
+
+/** A small dump as pg_dump 15 frames it, around `body`. */
+const dumpOf = (body: string): string =>
+  `--\n-- PostgreSQL database dump\n--\n\n-- Dumped from database version 15.8\n-- Dumped by pg_dump version 15.8\n\nSET standard_conforming_strings = on;\nSELECT pg_catalog.set_config('search_path', '', false);\n\n${body}\n--\n-- PostgreSQL database dump complete\n--\n\n`;
+
+describe('hand-edited dumps', () => {
+  it("replays statements pg_dump would not write, says when a view's text is not pg_dump's, and ignores a CREATE SCHEMA public", async () => {
+    const dumped = await dumpCapture(
+      dumpOf(`CREATE SCHEMA public;\nSET ROLE nobody_here;\nCREATE TABLE public.t (id integer NOT NULL);\nCREATE VIEW public.v AS SELECT t.id FROM public.t;\n`),
+    );
+    expect(dumped.catalog.views).toEqual([{ schema: 'public', name: 'v', materialized: false, definition: ' SELECT id\n   FROM public.t;' }]);
+    expect(dumped.warnings).toEqual([
+      'skipped 1 statement that defines nothing a snapshot records: 1 about SET ROLE / SET SESSION AUTHORIZATION',
+      "the definition of view public.v is not in the form pg_dump writes, so the snapshot has PostgreSQL 18's spelling of it (the dumped server's may differ in layout)",
+    ]);
+  });
+});
+
+describe('a table the replay cannot create', () => {
+  const dump = dumpOf(
+    `CREATE EXTENSION IF NOT EXISTS pgsodium WITH SCHEMA pgsodium;\nCREATE SCHEMA vault;\nCREATE TABLE vault.secrets (\n    id uuid NOT NULL,\n    nonce bytea DEFAULT pgsodium.crypto_aead_det_noncegen()\n);\nCREATE TABLE public.notes (id integer NOT NULL);\n`,
+  );
+
+  it('fails the capture, naming it, rather than leave it out', async () => {
+    const outcome = await captureDump({ dump, dataDir: await sharedDataDir() });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: {
+        code: 'table-not-replayed',
+        message: 'line 13: table vault.secrets could not be replayed: schema "pgsodium" does not exist (3F000)',
+        hint: 'the table needs something of extension pgsodium, which the in-process replay (PGlite) does not have: capture from the database itself with --url, or leave its schema out with --schema',
+      },
+    });
+  });
+
+  it('is only named in a warning when --schema leaves its schema out', async () => {
+    const dumped = await dumpCapture(dump, { schemas: ['public'] });
+    expect(dumped.catalog.tables.map((t) => `${t.schema}.${t.name}`)).toEqual(['public.notes']);
+    expect(dumped.warnings).toContainEqual('line 13: CREATE TABLE vault.secrets could not be replayed and is missing from the snapshot: schema "pgsodium" does not exist (3F000)');
   });
 });
 
