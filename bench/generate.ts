@@ -78,7 +78,7 @@ const writeProject = async (dir: string, files: ReadonlyMap<string, string>): Pr
   await rm(path.join(dir, 'schema'), { recursive: true, force: true });
   await rm(path.join(dir, 'js'), { recursive: true, force: true });
   // Outputs of an earlier run describe an earlier database.
-  for (const stale of ['snapshot.json', 'dump.sql', 'pull', 'tsx-warm-tmp']) await rm(path.join(dir, stale), { recursive: true, force: true });
+  for (const stale of ['snapshot.json', 'dump.sql', 'dump-input.sql', 'snapshot-from-dump.json', 'pull', 'tsx-warm-tmp']) await rm(path.join(dir, stale), { recursive: true, force: true });
   await mkdir(path.join(dir, 'schema'), { recursive: true });
   await mkdir(path.join(dir, 'js', 'schema'), { recursive: true });
   await writeFile(path.join(dir, 'js', 'package.json'), `${JSON.stringify({ private: true, type: 'module' }, null, 2)}\n`);

@@ -4,8 +4,8 @@
  * Prints the tables and writes bench/results.md. Not part of `npm test`.
  *
  *   npm run bench -- [--sizes 50,500,2000] [--runs 5] [--pull-runs 3] [--pull-cap 300]
- *                    [--latency 50] [--latency-runs 3] [--only capture,pg_dump,pull,verify,load,latency]
- *                    [--no-build] [--out bench/results.md]
+ *                    [--latency 50] [--latency-runs 3] [--only capture,dump,pg_dump,pull,verify,load,latency]
+ *                    [--no-build] [--out bench/results.md] [--note "what else ran on the machine"]
  *
  * capture and verify run through the built CLI (`dist/bin.js`, rebuilt first unless
  * --no-build). While a command is not implemented on the build, its rows say so.
@@ -27,7 +27,7 @@ import { renderReport, type BenchReport, type SizeResult, type ToolId, type Tool
 
 const exec = promisify(execFile);
 
-const STEPS = ['capture', 'pg_dump', 'pull', 'verify', 'load', 'latency'] as const;
+const STEPS = ['capture', 'dump', 'pg_dump', 'pull', 'verify', 'load', 'latency'] as const;
 type Step = (typeof STEPS)[number];
 
 interface Options {
@@ -41,6 +41,7 @@ interface Options {
   readonly only: ReadonlySet<Step>;
   readonly build: boolean;
   readonly out: string;
+  readonly note: string | undefined;
 }
 
 const parseOptions = (): Options => {
@@ -56,6 +57,7 @@ const parseOptions = (): Options => {
       only: { type: 'string', default: STEPS.join(',') },
       'no-build': { type: 'boolean', default: false },
       out: { type: 'string', default: path.join(BENCH_DIR, 'results.md') },
+      note: { type: 'string' },
     },
   });
   const only = new Set(values.only.split(',').map((s) => s.trim()));
@@ -71,6 +73,7 @@ const parseOptions = (): Options => {
     only: only as ReadonlySet<Step>,
     build: !values['no-build'],
     out: path.resolve(values.out),
+    note: values.note,
   };
 };
 
@@ -200,10 +203,13 @@ const tempEnv = async (): Promise<{ readonly env: Record<string, string>; readon
   return { env: { TMPDIR: dir }, cleanup: () => rm(dir, { recursive: true, force: true }) };
 };
 
-const catalogTools = (tables: number, options: Options): { readonly capture: Tool; readonly pgDump: Tool; readonly pull: Tool } => {
+const catalogTools = (tables: number, options: Options): { readonly capture: Tool; readonly captureDump: Tool; readonly pgDump: Tool; readonly pull: Tool } => {
   const dir = projectDir(tables);
   const snapshot = path.join(dir, 'snapshot.json');
   const dump = path.join(dir, 'dump.sql');
+  // capture --dump's input: its own file, so that pg_dump's timed runs never write it mid-read.
+  const dumpInput = path.join(dir, 'dump-input.sql');
+  const dumpSnapshot = path.join(dir, 'snapshot-from-dump.json');
   const pullDir = path.join(dir, 'pull');
   return {
     capture: {
@@ -212,6 +218,16 @@ const catalogTools = (tables: number, options: Options): { readonly capture: Too
       capMs: options.capMs,
       argv: (url) => ['node', BIN, 'capture', '--url', url, '--out', snapshot],
       output: () => fileSize(snapshot),
+    },
+    captureDump: {
+      id: 'capture-dump',
+      label: 'capture --dump (replayed in PGlite)',
+      capMs: Math.max(options.capMs, 600_000),
+      prepare: async () => {
+        if (!existsSync(dumpInput)) await exec('pg_dump', ['--schema-only', '--file', dumpInput, databaseUrl(tables)]);
+      },
+      argv: () => ['node', BIN, 'capture', '--dump', dumpInput, '--out', dumpSnapshot],
+      output: () => fileSize(dumpSnapshot),
     },
     pgDump: {
       id: 'pg_dump',
@@ -311,6 +327,7 @@ const benchSize = async (tables: number, options: Options, counter: LatencyProxy
   const catalog: Series[] = [];
   const wanted: readonly (readonly [Step, Tool, number])[] = [
     ['capture', tools.capture, options.runs],
+    ['dump', tools.captureDump, options.runs],
     ['pg_dump', tools.pgDump, options.runs],
     ['pull', tools.pull, options.pullRuns],
   ];
@@ -326,7 +343,8 @@ const benchSize = async (tables: number, options: Options, counter: LatencyProxy
     if (counted.status !== 'ok') series.status = counted.status;
     // drizzle-kit pull takes minutes: its counted run is also a timed run (the proxy adds
     // well under 1 ms per statement), and one run over a minute is enough.
-    if (step === 'pull' && counted.status === 'ok') series.measurements.push(counted.measurement);
+    // capture --dump sends the server nothing (its count is 0): its counted run is a timed run too.
+    if ((step === 'pull' || step === 'dump') && counted.status === 'ok') series.measurements.push(counted.measurement);
     if (step === 'pull' && counted.measurement.wallMs > LONG_RUN_MS) series.maxRuns = series.measurements.length;
     catalog.push(series);
   }
@@ -439,7 +457,8 @@ const main = async (): Promise<void> => {
     },
     versions: await versions(),
     options: { runs: options.runs, pullCapS: options.pullCapMs / 1000, latencyMs: options.latencyMs, latencyRuns: options.latencyRuns },
-    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    command: `npm run bench -- ${process.argv.slice(2).filter((arg, i, all) => arg !== '--note' && all[i - 1] !== '--note').join(' ')}`.trim(),
+    note: options.note,
     sizes,
   };
   const markdown = renderReport(report);

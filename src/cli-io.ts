@@ -6,6 +6,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Whether stdout is a terminal (colour, progress). */
   readonly isTTY: boolean;
+  /** Reads standard input to its end (`capture --dump -`); absent where none is piped in (a terminal). */
+  readonly stdin?: (() => Promise<Uint8Array>) | undefined;
 }
 
 export const processIo = (): CliIo => ({
@@ -14,6 +16,14 @@ export const processIo = (): CliIo => ({
   env: process.env,
   cwd: process.cwd(),
   isTTY: process.stdout.isTTY === true,
+  // A terminal would wait for typing: only piped or redirected input is read.
+  stdin: process.stdin.isTTY
+    ? undefined
+    : async () => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+        return Buffer.concat(chunks);
+      },
 });
 
 /** Exit codes, documented in the README. */

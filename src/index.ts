@@ -8,6 +8,17 @@ export type { Queryable, QueryResult } from './capture/queryable.js';
 export { pgQueryable } from './capture/pg-queryable.js';
 export { pgliteQueryable, type PgliteLike } from './capture/pglite-queryable.js';
 export { readOnlyTransaction } from './capture/transaction.js';
+export {
+  captureDump,
+  DUMP_DIFFERENCES,
+  type CaptureSource,
+  type DumpCapture,
+  type DumpCaptureOptions,
+  type DumpCaptureOutcome,
+  type DumpProgress,
+} from './dump/capture-dump.js';
+export { dumpText, type DumpText } from './dump/text.js';
+export type { DumpError, DumpErrorCode } from './dump/errors.js';
 export { redactUrl } from './capture/url.js';
 export type { MigrationsJournal, MigrationEntry } from './capture/queries/migrations.js';
 export type { ServerInfo } from './capture/queries/server.js';

@@ -11,7 +11,7 @@ import { sortCatalog } from '../catalog/sort.js';
 import { catalogChanged } from './catalog-changed.js';
 import { countingQueryable, type Queryable } from './queryable.js';
 import { readCatalogChange } from './queries/changes.js';
-import { readColumns } from './queries/columns.js';
+import { INHERITED_SEQUENCE, readColumns } from './queries/columns.js';
 import { NO_CONSTRAINTS, readConstraints, type TableConstraints } from './queries/constraints.js';
 import { domainsQuery } from './queries/domains.js';
 import { enumsQuery } from './queries/enums.js';
@@ -100,7 +100,7 @@ export const capture = async (options: CaptureOptions): Promise<CaptureOutcome> 
     const assembled = tables.map((shell) => assembleTable(shell, { columns, constraints, indexes, policies }));
     const catalog: Catalog = {
       schemas,
-      tables: inheritArrayDimensions(assembled),
+      tables: inheritIdentity(inheritArrayDimensions(assembled)),
       enums,
       domains,
       sequences,
@@ -197,4 +197,28 @@ export const inheritArrayDimensions = (tables: readonly Table[]): readonly Table
           }),
         },
   );
+};
+
+/**
+ * A partition's identity column reads with INHERITED_SEQUENCE (PostgreSQL 17+, see
+ * columns.ts): it takes the sequence of the same column of its nearest ancestor that has one.
+ */
+export const inheritIdentity = (tables: readonly Table[]): readonly Table[] => {
+  if (!tables.some((table) => table.columns.some((column) => column.identity?.sequence === INHERITED_SEQUENCE))) return tables;
+  const byKey = new Map(tables.map((table) => [tableKey(table.schema, table.name), table]));
+  const identityOf = (table: Table, column: string, seen: number): Column['identity'] | undefined => {
+    const own = table.columns.find((c) => c.name === column)?.identity;
+    if (own !== undefined && own !== null && own.sequence !== INHERITED_SEQUENCE) return own;
+    const parent = table.partitionOf === null ? undefined : byKey.get(tableKey(table.partitionOf.schema, table.partitionOf.name));
+    return parent === undefined || seen > tables.length ? undefined : identityOf(parent, column, seen + 1);
+  };
+  return tables.map((table) => ({
+    ...table,
+    columns: table.columns.map((column) => {
+      if (column.identity?.sequence !== INHERITED_SEQUENCE) return column;
+      const inherited = identityOf(table, column.name, 0);
+      if (inherited === undefined || inherited === null) throw new Error(`identity column ${table.schema}.${table.name}.${column.name} has no sequence`);
+      return { ...column, identity: { generation: column.identity.generation, sequence: inherited.sequence } };
+    }),
+  }));
 };

@@ -5,7 +5,6 @@
  * (no user name, no password), and driver text goes through scrubSecrets, so neither
  * reaches the terminal.
  */
-import { resolve } from 'node:path';
 import { capture, type Capture } from '../capture/capture.js';
 import { describeDatabaseError, type DatabasePhase } from '../capture/database-errors.js';
 import { parseDuration, parseQualifiedTable, parseSchemas } from '../capture/options.js';
@@ -13,8 +12,8 @@ import { connectPg, type PgConnection } from '../capture/pg-queryable.js';
 import { redactUrl, resolveConnectionUrl, scrubSecrets, urlHost, urlUsers } from '../capture/url.js';
 import { DEFAULT_CONNECT_TIMEOUT, DEFAULT_OUT, DEFAULT_STATEMENT_TIMEOUT, type CaptureCommandDeps } from './capture.js';
 import { ExitCode, type CliIo } from '../cli-io.js';
-import type { Snapshot } from '../snapshot/format.js';
 import type { WriteOutcome } from '../snapshot/write.js';
+import { catalogCounts, loadSnapshotModules, plural, targetOf, writeSnapshotOutput } from './snapshot-output.js';
 
 const COMMAND = 'drizzle-catalog capture';
 /** Extra client-side wait beyond statement_timeout before a silent server counts as gone. */
@@ -24,22 +23,10 @@ const QUERY_TIMEOUT_MARGIN_MS = 10_000;
 const readConfigFileUrl = async (io: CliIo, configPath: string | undefined): Promise<string | undefined> =>
   (await import('./config-url.js')).configDatabaseUrl(io, configPath);
 
-/**
- * Building and writing the snapshot are only needed once the catalog is read: loaded
- * meanwhile, their start-up cost hides behind the server's work. The schema pass (zod)
- * loads only for text about to be written (snapshot/write.ts).
- */
-const loadSnapshotModules = async () => {
-  const [build, write] = await Promise.all([import('../snapshot/build.js'), import('../snapshot/write.js')]);
-  return {
-    buildSnapshot: build.buildSnapshot,
-    serializeSnapshot: async (snapshot: Snapshot): Promise<string> => (await import('../snapshot/serialize.js')).serializeSnapshot(snapshot),
-    writeSnapshotFile: write.writeSnapshotFile,
-  };
-};
-
-interface CaptureFlags {
+export interface CaptureFlags {
   readonly url: string | undefined;
+  /** `--dump FILE` (or `-`): capture from a pg_dump file instead of a database. */
+  readonly dump: string | undefined;
   readonly out: string;
   readonly schemas: readonly string[] | undefined;
   readonly statementTimeoutMs: number;
@@ -62,10 +49,13 @@ const readFlags = (options: Record<string, unknown>): { ok: true; flags: Capture
   if (typeof out !== 'string' || out === '') return { ok: false, message: '--out needs a file name, or - for stdout' };
   const url = options['url'];
   if (url !== undefined && typeof url !== 'string') return { ok: false, message: '--url needs a value' };
+  const dump = options['dump'];
+  if (dump !== undefined && (typeof dump !== 'string' || dump === '')) return { ok: false, message: '--dump needs a file name, or - for standard input' };
   return {
     ok: true,
     flags: {
       url,
+      dump,
       out,
       schemas: schemas.value,
       statementTimeoutMs: statement.value,
@@ -91,6 +81,15 @@ export const runCapture = async (options: Record<string, unknown>, io: CliIo, de
   const progress = (line: string): void => {
     if (!flags.quiet) io.stderr(`${line}\n`);
   };
+  if (flags.dump !== undefined) {
+    if (flags.url !== undefined) {
+      return fail(
+        '--dump and --url cannot be used together: capture reads either a pg_dump file or a database',
+        'keep --dump to capture from the file (no connection is made), or --url to read the database itself',
+      );
+    }
+    return (await import('./capture-dump-run.js')).runDumpCapture(flags.dump, flags, io, deps, { started, fail, progress });
+  }
 
   const readConfigUrl = deps.configUrl ?? readConfigFileUrl;
   const configPath = typeof options['config'] === 'string' ? options['config'] : undefined;
@@ -142,29 +141,14 @@ export const runCapture = async (options: Record<string, unknown>, io: CliIo, de
   }
   for (const warning of captured.warnings) io.stderr(`${COMMAND}: warning: ${warning}\n`);
 
-  const { buildSnapshot, serializeSnapshot, writeSnapshotFile } = await snapshotModules;
-  const snapshot = buildSnapshot(captured, {
+  const output = await writeSnapshotOutput(await snapshotModules, captured, io, {
+    out: flags.out,
     capturedAt: (deps.now ?? (() => new Date()))(),
     host: flags.includeHost ? urlHost(url) : null,
+    progress,
   });
-  let written: WriteOutcome | 'stdout';
-  if (flags.out === '-') {
-    io.stdout(await serializeSnapshot(snapshot));
-    written = 'stdout';
-  } else {
-    progress(`writing ${flags.out}`);
-    try {
-      written = await writeSnapshotFile(resolve(io.cwd, flags.out), snapshot);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return fail(
-        `cannot write ${flags.out}: ${(error as Error).message}`,
-        code === 'EACCES' || code === 'EPERM'
-          ? 'you may not write there: choose another --out, or fix the directory permissions'
-          : 'check that the directory of --out can be created and written; the previous snapshot, if any, is intact',
-      );
-    }
-  }
+  if (!output.ok) return fail(output.message, output.hint);
+  const written = output.written;
   progress(summaryLine(captured, flags.out, written, (performance.now() - started) / 1000));
   return ExitCode.ok;
 };
@@ -172,20 +156,6 @@ export const runCapture = async (options: Record<string, unknown>, io: CliIo, de
 /** `1s`, `1.5s`, `120s`: a duration as the flags spell it. */
 const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(3))}s`;
 
-const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
-
 /** `captured 2 schemas, 14 tables, ... in 15 queries, 0.4 s → snapshots/production.json (unchanged)` */
-export const summaryLine = (captured: Capture, out: string, written: WriteOutcome | 'stdout', seconds: number): string => {
-  const { catalog } = captured;
-  const columns = catalog.tables.reduce((sum, table) => sum + table.columns.length, 0);
-  const indexes = catalog.tables.reduce((sum, table) => sum + table.indexes.length, 0);
-  const counts = [
-    plural(catalog.schemas.length, 'schema'),
-    plural(catalog.tables.length, 'table'),
-    plural(columns, 'column'),
-    plural(indexes, 'index').replace(/indexs$/, 'indexes'),
-    plural(catalog.enums.length, 'enum'),
-  ].join(', ');
-  const target = written === 'stdout' ? 'stdout' : written === 'unchanged' ? `${out} (unchanged)` : out;
-  return `captured ${counts} with ${plural(captured.queries, 'query').replace(/querys$/, 'queries')} in ${seconds.toFixed(1)} s → ${target}`;
-};
+export const summaryLine = (captured: Capture, out: string, written: WriteOutcome | 'stdout', seconds: number): string =>
+  `captured ${catalogCounts(captured)} with ${plural(captured.queries, 'query').replace(/querys$/, 'queries')} in ${seconds.toFixed(1)} s → ${targetOf(out, written)}`;

@@ -19,14 +19,20 @@ export interface CaptureCommandDeps {
   readonly configUrl?: (io: CliIo, configPath: string | undefined) => Promise<string | undefined>;
   /** The capture time written into the snapshot; tests pin it. */
   readonly now?: () => Date;
+  /** A saved PGlite data directory for `--dump` (skips initdb); tests share one. */
+  readonly dumpDataDir?: () => Promise<Blob>;
 }
 
 export const registerCapture = (cli: CAC, io: CliIo, deps: CaptureCommandDeps = {}): void => {
   cli
-    .command('capture', 'Read a PostgreSQL catalog (never row data) into a versioned JSON snapshot to commit')
+    .command('capture', 'Read a PostgreSQL catalog (never row data), from a database or a pg_dump file, into a versioned JSON snapshot to commit')
     .option(
       '--url <url>',
       'PostgreSQL connection URL; else DATABASE_URL, else dbCredentials.url of drizzle.config.* (sslmode is honoured), e.g. --url postgres://me@db.example.com:5432/app?sslmode=require',
+    )
+    .option(
+      '--dump <file>',
+      'Capture from the plain SQL output of pg_dump --schema-only instead of a database, or - for standard input: no connection is made (replayed in process)',
     )
     .option('--out <file>', 'Snapshot file to write (atomically; untouched when unchanged), or - for stdout, e.g. --out snapshots/staging.json', {
       default: DEFAULT_OUT,
@@ -48,6 +54,7 @@ export const registerCapture = (cli: CAC, io: CliIo, deps: CaptureCommandDeps = 
     .option('--quiet', 'No progress or summary on stderr (errors and warnings still show)')
     .example('  $ drizzle-catalog capture --url postgres://me@db.example.com/app --out snapshots/production.json')
     .example('  $ DATABASE_URL=postgres://me@localhost/app drizzle-catalog capture --schema public --out - | jq .catalog.tables')
+    .example('  $ pg_dump --schema-only "$URL" | drizzle-catalog capture --dump - --out snapshots/production.json')
     // The connection, the catalog queries and the snapshot format load only when capture runs.
     .action(async (options: Record<string, unknown>): Promise<number> => (await import('./capture-run.js')).runCapture(options, io, deps));
 };

@@ -25,7 +25,9 @@ const VERIFY_ONLY = /^src\/(diff\/(?!verdict|finding-kinds)|sql\/|schema\/|namin
  * What only capture needs, except the interrupt handlers' atomic writes, the journal's
  * default name (capture's help) and the URL parsing the CLI's output redaction uses.
  */
-const CAPTURE_ONLY = /^src\/(capture\/(?!queries\/migrations|url)|snapshot\/(?!atomic-write))|^node_modules\/(pg|zod)\//;
+const CAPTURE_ONLY = /^src\/(capture\/(?!queries\/migrations|url)|snapshot\/(?!atomic-write)|dump\/)|^node_modules\/(pg|zod|@electric-sql)\//;
+/** What only `capture --dump` needs: the replay and its in-process PostgreSQL (PGlite). */
+const DUMP_ONLY = /^src\/(dump\/|commands\/capture-dump-run)|^node_modules\/@electric-sql\//;
 
 describe('lazy command loading', () => {
   it('--help loads neither the capture nor the verify machinery', async () => {
@@ -40,5 +42,14 @@ describe('lazy command loading', () => {
     const loaded = await modulesLoadedBy(['capture', '--url', 'postgres://someone@127.0.0.1:1/app', '--connect-timeout', '2s', '--out', '-']);
     expect(loaded).toContain('src/commands/capture-run.ts');
     expect(loaded.filter((module) => VERIFY_ONLY.test(module))).toEqual([]);
+    expect(loaded.filter((module) => DUMP_ONLY.test(module))).toEqual([]);
+  });
+
+  it('capture --dump loads the replay, and PGlite only once there is a dump to replay', async () => {
+    // A file that does not exist: the run ends after loading the dump machinery, before any replay.
+    const loaded = await modulesLoadedBy(['capture', '--dump', 'no-such-dump.sql', '--out', '-']);
+    expect(loaded).toContain('src/commands/capture-dump-run.ts');
+    expect(loaded).toContain('src/dump/capture-dump.ts');
+    expect(loaded.filter((module) => module.startsWith('node_modules/@electric-sql/'))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Column, Identity } from '../../catalog/model.js';
+import type { Column, Identity, SequenceOptions } from '../../catalog/model.js';
 import { catalogChanged } from '../catalog-changed.js';
 import type { Queryable } from '../queryable.js';
 import { groupByTable, mapSequenceOptions, sequenceOptionsJsonSql, type RawSequenceFields, type SchemaList } from './shared.js';
@@ -71,9 +71,25 @@ const SQL = `
 
 const GENERATION = { a: 'always', d: 'by default' } as const satisfies Record<string, Identity['generation']>;
 
+/**
+ * NOTE: since PostgreSQL 17 a partition's column is an identity column when its parent's
+ * is (attidentity is copied), but the sequence stays tied to the parent's column only.
+ * Such a column is read with this stand-in, which capture() replaces by the parent's
+ * sequence (inheritIdentity); it never leaves capture.
+ */
+export const INHERITED_SEQUENCE: SequenceOptions = Object.freeze({
+  type: 'bigint',
+  start: '0',
+  increment: '0',
+  min: '0',
+  max: '0',
+  cache: '0',
+  cycle: false,
+});
+
 const mapIdentity = (row: RawColumnRow): Identity | null => {
   if (row.identity !== 'a' && row.identity !== 'd') return null;
-  if (row.identity_sequence === null) throw new Error(`identity column ${row.schema}.${row.table}.${row.name} has no sequence`);
+  if (row.identity_sequence === null) return { generation: GENERATION[row.identity], sequence: INHERITED_SEQUENCE };
   return { generation: GENERATION[row.identity], sequence: mapSequenceOptions(row.identity_sequence) };
 };
 
